@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+// dasf: assess the security of an AI system against the Databricks AI Security Framework.
+import PackageDescription
+
+let package = Package(
+    name: "dasf",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dasf", targets: ["dasf"]),
+        .library(name: "DASFEngine", targets: ["DASFEngine"]),
+        .library(name: "DASFStore", targets: ["DASFStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Catalog, assessment and scoring. Foundation only: no terminal, no file format.
+        .target(name: "DASFEngine"),
+        // Save files: format, schema checks, atomic writes, conflict detection. Foundation only.
+        .target(name: "DASFStore", dependencies: ["DASFEngine"]),
+        // The command line. Calls the same engine operations the TUI will.
+        .executableTarget(
+            name: "dasf",
+            dependencies: [
+                "DASFEngine", "DASFStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Timings for docs/performance.md: `swift run -c release dasf-bench`.
+        .executableTarget(name: "dasf-bench", dependencies: ["DASFEngine", "DASFStore"]),
+        .testTarget(name: "DASFEngineTests", dependencies: ["DASFEngine"]),
+        .testTarget(name: "DASFStoreTests", dependencies: ["DASFStore"]),
+        .testTarget(name: "DASFCommandTests", dependencies: ["dasf", "DASFEngine", "DASFStore"]),
+    ]
+)

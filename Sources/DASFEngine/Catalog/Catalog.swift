@@ -1,0 +1,97 @@
+/// A version of the framework: its stages, components, risks, controls and the mapping between
+/// them. Immutable once loaded and validated; lookups by id are constant time.
+public struct Catalog: Sendable {
+    public let id: String
+    public let version: String
+    public let title: String
+    /// Where the facts come from, as the licence asks us to say.
+    public let source: String
+    public let licence: String
+    /// True when the mapping was derived by us rather than published (DASF 1.0).
+    public let derived: Bool
+    public let notes: [String]
+    public let frameworks: [Framework]
+    public let deploymentModels: [DeploymentModel]
+    public let stages: [Stage]
+    public let components: [Component]
+    public let risks: [Risk]
+    public let controls: [Control]
+    /// "sha256:<hex>" of the catalog's bytes; a save file records it to notice a changed catalog.
+    public let digest: String
+
+    private let riskIndex: [String: Int]
+    private let controlIndex: [String: Int]
+    private let componentIndex: [Int: Int]
+    private let risksByComponent: [Int: [Int]]
+    private let risksByControl: [String: [Int]]
+
+    /// Builds the lookup tables. Callers validate first (`Catalog.load` does); duplicate ids keep
+    /// their first occurrence.
+    init(file: CatalogFile, digest: String) {
+        id = file.id
+        version = file.version
+        title = file.title
+        source = file.source
+        licence = file.licence
+        derived = file.derived
+        notes = file.notes
+        frameworks = file.frameworks
+        deploymentModels = file.deploymentModels
+        stages = file.stages
+        components = file.components
+        risks = file.risks
+        controls = file.controls
+        self.digest = digest
+
+        var riskIndex: [String: Int] = [:]
+        var risksByComponent: [Int: [Int]] = [:]
+        var risksByControl: [String: [Int]] = [:]
+        for (position, risk) in file.risks.enumerated() where riskIndex[risk.id] == nil {
+            riskIndex[risk.id] = position
+            risksByComponent[risk.component, default: []].append(position)
+            for control in risk.controls {
+                risksByControl[control, default: []].append(position)
+            }
+        }
+        var controlIndex: [String: Int] = [:]
+        for (position, control) in file.controls.enumerated() where controlIndex[control.id] == nil {
+            controlIndex[control.id] = position
+        }
+        var componentIndex: [Int: Int] = [:]
+        for (position, component) in file.components.enumerated() where componentIndex[component.id] == nil {
+            componentIndex[component.id] = position
+        }
+        self.riskIndex = riskIndex
+        self.controlIndex = controlIndex
+        self.componentIndex = componentIndex
+        self.risksByComponent = risksByComponent
+        self.risksByControl = risksByControl
+    }
+
+    public func risk(_ id: String) -> Risk? { riskIndex[id].map { risks[$0] } }
+    public func control(_ id: String) -> Control? { controlIndex[id].map { controls[$0] } }
+    public func component(_ id: Int) -> Component? { componentIndex[id].map { components[$0] } }
+    public func stage(_ id: String) -> Stage? { stages.first { $0.id == id } }
+    public func deploymentModel(_ id: String) -> DeploymentModel? { deploymentModels.first { $0.id == id } }
+    public func framework(_ id: String) -> Framework? { frameworks.first { $0.id == id } }
+
+    /// The risks of one component, in catalog order.
+    public func risks(inComponent id: Int) -> [Risk] {
+        (risksByComponent[id] ?? []).map { risks[$0] }
+    }
+
+    /// The components of one stage, in catalog order.
+    public func components(inStage id: String) -> [Component] {
+        components.filter { $0.stage == id }
+    }
+
+    /// Every risk a control is mapped to: what implementing it buys.
+    public func risks(mitigatedBy controlID: String) -> [Risk] {
+        (risksByControl[controlID] ?? []).map { risks[$0] }
+    }
+
+    /// The reference a save file keeps to say which catalog it was made with.
+    public var reference: CatalogReference {
+        CatalogReference(id: id, version: version, digest: digest)
+    }
+}

@@ -1,0 +1,13 @@
+/// Which catalog an assessment was made with. The digest tells a silently edited catalog from
+/// the one the answers were given against.
+public struct CatalogReference: Sendable, Hashable {
+    public var id: String
+    public var version: String
+    public var digest: String
+
+    public init(id: String, version: String, digest: String) {
+        self.id = id
+        self.version = version
+        self.digest = digest
+    }
+}

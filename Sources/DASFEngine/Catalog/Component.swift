@@ -1,0 +1,24 @@
+/// One box of the architecture map. DASF numbers them 1...12; DASF 3.0 adds a 13th, so the
+/// number is data, not an assumption.
+public struct Component: Sendable, Hashable, Codable {
+    public let id: Int
+    public let name: String
+    /// The id of the stage this component belongs to.
+    public let stage: String
+    public let summary: String
+
+    public init(id: Int, name: String, stage: String, summary: String = "") {
+        self.id = id
+        self.name = name
+        self.stage = stage
+        self.summary = summary
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(Int.self, forKey: .id)
+        name = try c.decode(String.self, forKey: .name)
+        stage = try c.decode(String.self, forKey: .stage)
+        summary = try c.decodeIfPresent(String.self, forKey: .summary) ?? ""
+    }
+}

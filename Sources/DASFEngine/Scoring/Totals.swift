@@ -1,0 +1,50 @@
+/// Risk counts by state, and control counts by status, for any group of risks (a component, a
+/// stage, the whole assessment). `risks == inScope + notApplicable + outOfScope` and
+/// `inScope == open + partial + mitigated + accepted + transferred + avoided` always hold.
+public struct Totals: Sendable, Hashable {
+    public var risks = 0
+    public var inScope = 0
+    public var open = 0
+    public var partial = 0
+    public var mitigated = 0
+    public var accepted = 0
+    public var transferred = 0
+    public var avoided = 0
+    public var notApplicable = 0
+    public var outOfScope = 0
+    /// Distinct controls mapped to these risks, by status.
+    public var controls: [ControlStatus: Int] = [:]
+
+    public init() {}
+
+    mutating func count(_ state: RiskState) {
+        risks += 1
+        if state.isInScope { inScope += 1 }
+        switch state {
+        case .open: open += 1
+        case .partial: partial += 1
+        case .mitigated: mitigated += 1
+        case .accepted: accepted += 1
+        case .transferred: transferred += 1
+        case .avoided: avoided += 1
+        case .notApplicable: notApplicable += 1
+        case .outOfScope: outOfScope += 1
+        }
+    }
+
+    /// How many risks are in a given state.
+    public subscript(state: RiskState) -> Int {
+        switch state {
+        case .open: open
+        case .partial: partial
+        case .mitigated: mitigated
+        case .accepted: accepted
+        case .transferred: transferred
+        case .avoided: avoided
+        case .notApplicable: notApplicable
+        case .outOfScope: outOfScope
+        }
+    }
+
+    public func controls(_ status: ControlStatus) -> Int { controls[status] ?? 0 }
+}

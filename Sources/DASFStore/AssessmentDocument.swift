@@ -1,0 +1,45 @@
+import DASFEngine
+
+/// A save file opened together with the catalog it should be read against, and what a person
+/// should be told about the pairing. The command line and the TUI open assessments this way.
+public struct AssessmentDocument: Sendable {
+    public var file: SaveFile
+    public let catalog: Catalog
+    /// Things worth saying that do not stop work: a changed catalog, ids the catalog lacks.
+    public let warnings: [String]
+
+    public var assessment: Assessment { file.assessment }
+
+    /// Opens `path`. The catalog is `catalogSpec` (a built-in id or a path) when given, otherwise
+    /// the built-in catalog the file names.
+    public static func open(_ path: String, catalog catalogSpec: String? = nil) throws -> AssessmentDocument {
+        let file = try SaveFile.open(path)
+        let reference = file.assessment.catalog
+        let catalog: Catalog
+        if let catalogSpec {
+            catalog = try Catalog.resolve(catalogSpec)
+        } else if BuiltinCatalogs.ids.contains(reference.id) {
+            catalog = try BuiltinCatalogs.load(reference.id)
+        } else {
+            throw StoreError(path: path, kind: .invalid,
+                reason: "made with catalog \"\(reference.id)\", which is not built in; pass --catalog PATH")
+        }
+        var warnings: [String] = []
+        if catalog.id != reference.id {
+            warnings.append("\(path) was made with catalog \(reference.id) \(reference.version); reading it against \(catalog.id) \(catalog.version)")
+        } else if !reference.digest.isEmpty && reference.digest != catalog.digest {
+            warnings.append("catalog \(catalog.id) \(catalog.version) has changed since \(path) was made (answers are matched by id)")
+        }
+        warnings += file.assessment.unknownIDs(in: catalog).lines.map { "\(path): \($0)" }
+        return AssessmentDocument(file: file, catalog: catalog, warnings: warnings)
+    }
+
+    /// Applies edits all together and saves once; on any refused edit nothing is saved.
+    public mutating func apply(_ edits: [Edit], force: Bool = false) throws {
+        var assessment = file.assessment
+        for edit in edits { try assessment.apply(edit, in: catalog) }
+        try file.save(assessment, force: force)
+    }
+
+    public var scorecard: Scorecard { Scorecard(catalog: catalog, assessment: assessment) }
+}

@@ -1,0 +1,72 @@
+import DASFEngine
+import Foundation
+
+/// An assessment and the file it lives in. It remembers a fingerprint of the bytes it last read
+/// or wrote, so a save never silently overwrites a change someone else made on disk.
+public struct SaveFile: Sendable {
+    public let path: String
+    public private(set) var assessment: Assessment
+    /// "sha256:<hex>" of the file as last read or written.
+    public private(set) var fingerprint: String
+
+    /// Reads and checks a save file. Nothing is written.
+    public static func open(_ path: String) throws(StoreError) -> SaveFile {
+        let data = try readBytes(path)
+        let assessment = try SaveFileFormat.decode(data, path: path)
+        return SaveFile(path: path, assessment: assessment, fingerprint: SHA256.prefixedHex(of: data))
+    }
+
+    /// Writes a new save file; refuses to replace one that exists.
+    public static func create(_ path: String, assessment: Assessment) throws(StoreError) -> SaveFile {
+        let data = SaveFileFormat.encode(assessment)
+        do {
+            try AtomicFile.write(data, to: path, exclusive: true)
+        } catch {
+            let kind: StoreError.Kind = error.reason == "the file already exists" ? .alreadyExists : .writeFailed
+            throw StoreError(path: path, kind: kind, reason: error.reason + (kind == .alreadyExists ? "; not replaced" : ""))
+        }
+        return SaveFile(path: path, assessment: assessment, fingerprint: SHA256.prefixedHex(of: data))
+    }
+
+    /// Saves a new version. Fails, leaving the file as it is, when the file changed on disk since
+    /// it was read, unless `force` is set. The replaced version is kept as `path.bak`.
+    public mutating func save(_ assessment: Assessment, force: Bool = false) throws(StoreError) {
+        try save(assessment, force: force, interruption: nil)
+    }
+
+    mutating func save(_ assessment: Assessment, force: Bool, interruption: AtomicFile.Interruption?) throws(StoreError) {
+        let data = SaveFileFormat.encode(assessment)
+        let newFingerprint = SHA256.prefixedHex(of: data)
+        if let current = FileManager.default.contents(atPath: path) {
+            let onDisk = SHA256.prefixedHex(of: current)
+            if onDisk != fingerprint && !force {
+                throw StoreError(path: path, kind: .changedOnDisk,
+                    reason: "the file changed on disk since it was read; not overwritten (reload it, or use --force)")
+            }
+            if onDisk == newFingerprint {
+                self.assessment = assessment
+                fingerprint = newFingerprint
+                return
+            }
+        }
+        do {
+            try AtomicFile.write(data, to: path, backup: true, interruption: interruption)
+        } catch {
+            throw StoreError(path: path, kind: .writeFailed, reason: "not saved: \(error.reason); the previous version is intact")
+        }
+        self.assessment = assessment
+        fingerprint = newFingerprint
+    }
+
+    private static func readBytes(_ path: String) throws(StoreError) -> Data {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw StoreError(path: path, kind: .unreadable, reason: "is a directory, not a save file")
+        }
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw StoreError(path: path, kind: .unreadable, reason: FileProblem.describe(error))
+        }
+    }
+}

@@ -1,0 +1,161 @@
+import DASFEngine
+import Foundation
+
+/// The save file: one pretty-printed JSON object per assessment, fields in a fixed order, ids in
+/// natural order, holding only what people entered (docs/save-file.md).
+public enum SaveFileFormat {
+    /// The value of the `format` field that marks a dasf assessment.
+    public static let format = "dasf-assessment"
+    /// The newest schema this build reads and the one it writes.
+    public static let schemaVersion = 1
+
+    /// The bytes of a save file for an assessment. Deterministic: the same assessment always gives
+    /// the same bytes.
+    public static func encode(_ assessment: Assessment) -> Data {
+        var fields: [(String, JSONValue)] = [
+            ("format", .string(format)),
+            ("schemaVersion", .int(schemaVersion)),
+            ("title", .string(assessment.title)),
+            ("catalog", .object([
+                ("id", .string(assessment.catalog.id)),
+                ("version", .string(assessment.catalog.version)),
+                ("digest", .string(assessment.catalog.digest)),
+            ])),
+            ("scope", .object([("deploymentModels", .array(assessment.scope.deploymentModels.map(JSONValue.string)))])),
+        ]
+        var risks: [(String, JSONValue)] = []
+        for id in IDOrder.sorted(assessment.risks.keys) {
+            guard let record = assessment.risks[id] else { continue }
+            var entry: [(String, JSONValue)] = [("treatment", .string(record.treatment.rawValue))]
+            if let rationale = record.rationale { entry.append(("rationale", .string(rationale))) }
+            if let reason = record.notApplicableReason { entry.append(("notApplicableReason", .string(reason))) }
+            risks.append((id, .object(entry)))
+        }
+        var controls: [(String, JSONValue)] = []
+        for id in IDOrder.sorted(assessment.controls.keys) {
+            guard let record = assessment.controls[id] else { continue }
+            var entry: [(String, JSONValue)] = [("status", .string(record.status.rawValue))]
+            if let reason = record.notApplicableReason { entry.append(("notApplicableReason", .string(reason))) }
+            if let owner = record.owner { entry.append(("owner", .string(owner))) }
+            if let evidence = record.evidence { entry.append(("evidence", .string(evidence))) }
+            if let note = record.note { entry.append(("note", .string(note))) }
+            controls.append((id, .object(entry)))
+        }
+        fields.append(("risks", .object(risks)))
+        fields.append(("controls", .object(controls)))
+        return Data(JSONValue.object(fields).rendered().utf8)
+    }
+
+    /// Reads a save file's bytes. `path` is only used in error messages.
+    public static func decode(_ data: Data, path: String) throws(StoreError) -> Assessment {
+        func fail(_ kind: StoreError.Kind, _ reason: String) -> StoreError {
+            StoreError(path: path, kind: kind, reason: reason)
+        }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            throw fail(.damaged, JSONProblem.describeUnparsable(data))
+        }
+        guard let top = object as? [String: Any] else {
+            throw fail(.foreign, "not a dasf assessment (the JSON is not an object)")
+        }
+        guard let format = top["format"] as? String else {
+            throw fail(.foreign, "not a dasf assessment (no \"format\": \"\(Self.format)\" field)")
+        }
+        if format == "dasf-catalog" {
+            throw fail(.foreign, "this is a dasf catalog, not an assessment (use it with --catalog)")
+        }
+        guard format == Self.format else {
+            throw fail(.foreign, "not a dasf assessment (format is \"\(format)\")")
+        }
+        guard let version = top["schemaVersion"] as? Int else {
+            throw fail(.invalid, "missing or non-numeric \"schemaVersion\"")
+        }
+        if version > schemaVersion {
+            throw fail(.newerSchema,
+                "written by a newer dasf (schema \(version); this dasf reads up to \(schemaVersion)); update dasf to open it")
+        }
+        if version < 1 {
+            throw fail(.invalid, "unknown schema version \(version)")
+        }
+        let stored: StoredAssessment
+        do {
+            stored = try JSONDecoder().decode(StoredAssessment.self, from: data)
+        } catch {
+            throw fail(.invalid, JSONProblem.describe(error))
+        }
+        do {
+            return try stored.assessment()
+        } catch let problem as StoredAssessment.Problem {
+            throw fail(.invalid, problem.text)
+        } catch {
+            throw fail(.invalid, "\(error)")
+        }
+    }
+}
+
+/// Schema 1 as it sits in the file. Enum words are read as text and checked here, so an unknown
+/// word is reported with its place rather than as a decoding failure.
+private struct StoredAssessment: Decodable {
+    struct Problem: Error { let text: String }
+
+    struct CatalogRef: Decodable {
+        let id: String
+        let version: String
+        let digest: String?
+    }
+
+    struct StoredScope: Decodable {
+        let deploymentModels: [String]?
+    }
+
+    struct StoredRisk: Decodable {
+        let treatment: String?
+        let rationale: String?
+        let notApplicableReason: String?
+    }
+
+    struct StoredControl: Decodable {
+        let status: String?
+        let notApplicableReason: String?
+        let owner: String?
+        let evidence: String?
+        let note: String?
+    }
+
+    let title: String
+    let catalog: CatalogRef
+    let scope: StoredScope?
+    let risks: [String: StoredRisk]?
+    let controls: [String: StoredControl]?
+
+    func assessment() throws -> Assessment {
+        func word<T: RawRepresentable>(_ text: String?, _ fallback: T, at place: String) throws -> T where T.RawValue == String, T: CaseIterable {
+            guard let text else { return fallback }
+            guard let value = T(rawValue: text) else {
+                let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+                throw Problem(text: "\(place): unknown word \"\(text)\" (expected one of \(allowed))")
+            }
+            return value
+        }
+        var riskRecords: [String: RiskRecord] = [:]
+        for (id, stored) in risks ?? [:] {
+            riskRecords[id] = RiskRecord(
+                treatment: try word(stored.treatment, RiskTreatment.mitigate, at: "risks.\(id).treatment"),
+                rationale: stored.rationale, notApplicableReason: stored.notApplicableReason)
+        }
+        var controlRecords: [String: ControlRecord] = [:]
+        for (id, stored) in controls ?? [:] {
+            controlRecords[id] = ControlRecord(
+                status: try word(stored.status, ControlStatus.notStarted, at: "controls.\(id).status"),
+                notApplicableReason: stored.notApplicableReason, owner: stored.owner,
+                evidence: stored.evidence, note: stored.note)
+        }
+        return Assessment(
+            title: title,
+            catalog: CatalogReference(id: catalog.id, version: catalog.version, digest: catalog.digest ?? ""),
+            scope: Scope(deploymentModels: scope?.deploymentModels ?? []),
+            risks: riskRecords, controls: controlRecords)
+    }
+}

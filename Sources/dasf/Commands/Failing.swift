@@ -1,0 +1,50 @@
+import ArgumentParser
+import DASFEngine
+import DASFStore
+import Foundation
+
+/// Runs a command body, turning the engine's and the store's errors into one clear line on
+/// standard error and exit status 1. Usage errors keep ArgumentParser's handling (status 64).
+func reportingFailures(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as StoreError {
+        Console.error(error.description)
+        throw ExitCode.failure
+    } catch let error as CatalogError {
+        Console.error(error.description)
+        throw ExitCode.failure
+    } catch let error as EditError {
+        Console.error(error.description + "; nothing was saved")
+        throw ExitCode.failure
+    }
+}
+
+/// Where output goes. Errors and warnings go to standard error so JSON on standard output stays
+/// parseable.
+enum Console {
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data(("dasf: " + text + "\n").utf8))
+    }
+
+    static func warn(_ text: String) {
+        FileHandle.standardError.write(Data(("dasf: warning: " + text + "\n").utf8))
+    }
+}
+
+/// `--format text|json`.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+}
+
+/// `--catalog ID|PATH`, shared by the commands that read a catalog.
+struct CatalogOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "A built-in catalog id (dasf-2.0, dasf-1.0) or the path of a catalog file.", valueName: "id|path"))
+    var catalog: String?
+}

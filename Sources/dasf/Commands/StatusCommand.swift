@@ -1,0 +1,67 @@
+import Foundation
+import ArgumentParser
+import DASFEngine
+import DASFStore
+
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show where an assessment stands: risk states and roll-ups per stage and component.",
+        discussion: "The JSON form is documented in docs/json-output.md and kept stable."
+    )
+
+    @Argument(help: "The save file.") var file: String
+    @Option(name: .long, help: "text or json.") var format: OutputFormat = .text
+    @OptionGroup var source: CatalogOption
+
+    func run() throws {
+        try reportingFailures {
+            let document = try AssessmentDocument.open(file, catalog: source.catalog)
+            document.warnings.forEach(Console.warn)
+            switch format {
+            case .json: Console.out(try StatusReport.json(document))
+            case .text: Console.out(StatusReport.text(document))
+            }
+        }
+    }
+}
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check a save file or a catalog file. Exit status 0 when sound.",
+        discussion: "A save file is checked against its catalog; ids the catalog lacks are warnings (errors with --strict)."
+    )
+
+    @Argument(help: "A save file or a catalog file.") var file: String
+    @Flag(name: .long, help: "Treat warnings as errors.") var strict = false
+    @OptionGroup var source: CatalogOption
+
+    func run() throws {
+        try reportingFailures {
+            if FileKind.isCatalog(file) {
+                let catalog = try Catalog.resolve(file)
+                Console.out("\(file): sound catalog \(catalog.id) \(catalog.version): \(catalog.stages.count) stages, \(catalog.components.count) components, \(catalog.risks.count) risks, \(catalog.controls.count) controls")
+                return
+            }
+            let document = try AssessmentDocument.open(file, catalog: source.catalog)
+            document.warnings.forEach(Console.warn)
+            if strict && !document.warnings.isEmpty {
+                Console.error("\(file): \(document.warnings.count) warning(s) with --strict")
+                throw ExitCode.failure
+            }
+            let assessment = document.assessment
+            Console.out("\(file): sound assessment \"\(assessment.title)\" (catalog \(document.catalog.id) \(document.catalog.version), \(assessment.risks.count) risk and \(assessment.controls.count) control entries)")
+        }
+    }
+}
+
+/// Tells a catalog file from a save file by its `format` field, without trusting the name.
+enum FileKind {
+    static func isCatalog(_ path: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: path),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return false }
+        return object["format"] as? String == "dasf-catalog"
+    }
+}

@@ -1,0 +1,282 @@
+#!/usr/bin/env python3
+"""Builds the shipped catalogs and the Swift file that embeds them in the binary.
+
+Facts (ids, titles, mappings, flags, framework ids) come from the reference compendium in
+../shared/reference. Our own words (descriptions and summaries) come from the catalogs already in
+Catalog/, so re-running keeps them; `--seed DIR` reads them from text files instead (first build).
+
+    python3 scripts/build-catalogs.py            # refresh facts, keep our text, re-embed
+    python3 scripts/build-catalogs.py --embed-only
+
+The embedded Swift file must match Catalog/*.json byte for byte; a test checks that.
+"""
+import argparse
+import json
+import os
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CATALOG_DIR = os.path.join(ROOT, "Catalog")
+SWIFT_OUT = os.path.join(ROOT, "Sources", "DASFEngine", "Catalog", "BuiltinCatalogs+Data.swift")
+REFERENCE = os.path.join(ROOT, "..", "shared", "reference", "dasf-2.0-compendium.json")
+
+MODEL_IDS = {
+    "Predictive ML Models": "predictive-ml",
+    "RAG - LLMs": "rag",
+    "Fine-tuned LLMs": "fine-tuned",
+    "Pre-trained LLMs": "pre-trained",
+    "Foundational LLMs": "foundation-api",
+    "External Models": "external",
+}
+STAGE_IDS = {
+    "Data operations": "data-operations",
+    "Model operations": "model-operations",
+    "Model deployment and serving": "model-deployment-and-serving",
+    "Operations and Platform": "operations-and-platform",
+}
+STAGE_NAMES = {
+    "data-operations": "Data operations",
+    "model-operations": "Model operations",
+    "model-deployment-and-serving": "Model deployment and serving",
+    "operations-and-platform": "Operations and platform",
+}
+FRAMEWORKS = [
+    ("mitre-atlas", "MITRE ATLAS"),
+    ("mitre-attack", "MITRE ATT&CK"),
+    ("owasp-llm-2023", "OWASP Top 10 for LLM Applications (2023, v1.1 numbering)"),
+    ("owasp-ml-2023", "OWASP Machine Learning Security Top 10 (2023)"),
+    ("nist-800-53r5", "NIST SP 800-53 Rev. 5"),
+    ("iso-42001", "ISO/IEC 42001:2023"),
+    ("iso-27001-2022", "ISO/IEC 27001:2022"),
+    ("eu-ai-act", "EU AI Act"),
+]
+RISK_FRAMEWORK_FIELDS = {
+    "mitre-atlas": "mitre_atlas",
+    "mitre-attack": "mitre_attack",
+    "owasp-llm-2023": "owasp_llm_top10_2023",
+    "owasp-ml-2023": "owasp_ml_top10",
+    "nist-800-53r5": "nist_800_53r5",
+    "iso-42001": "iso_42001",
+    "iso-27001-2022": "iso_27001_2022",
+    "eu-ai-act": "eu_ai_act",
+}
+CONTROL_FRAMEWORK_FIELDS = {
+    "mitre-atlas": "mitre_atlas_mitigations",
+    "nist-800-53r5": "nist_800_53r5",
+    "iso-42001": "iso_42001",
+    "iso-27001-2022": "iso_27001_2022",
+}
+CREDIT = (
+    "Facts (ids, titles, components, risk-to-control mapping, deployment-model flags, impact labels "
+    "and cross-framework ids) from the Databricks AI Security Framework (DASF) 2.0 compendium by "
+    "Databricks, as exported in the public repository arunpamulapati/dasf_assistant (commit 84d34c7, "
+    "2025-01-16), licensed CC BY-SA 4.0. Descriptions and summaries written by the dasf project and "
+    "shared under the same licence."
+)
+
+
+def read_seed(directory):
+    """Our text from the seed files: 'ID|text' lines, and the structure file."""
+    text = {"risks": {}, "controls": {}, "controls-1.0": {}, "stages": {}, "components": {}, "models": {}}
+    for name, key in (("risks.txt", "risks"), ("controls.txt", "controls"), ("v1controls.txt", "controls-1.0")):
+        with open(os.path.join(directory, name), encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    ident, body = line.rstrip("\n").split("|", 1)
+                    text[key][ident] = body
+    with open(os.path.join(directory, "structure.txt"), encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("|")
+            if parts[0] == "stage":
+                text["stages"][parts[1]] = parts[2]
+            elif parts[0] == "component":
+                text["components"][int(parts[1])] = parts[2]
+            elif parts[0] == "model":
+                text["models"][parts[1]] = (parts[2], parts[3])
+    return text
+
+
+def read_existing():
+    """Our text from the catalogs already shipped, so a refresh never loses it."""
+    with open(os.path.join(CATALOG_DIR, "dasf-2.0.json"), encoding="utf-8") as f:
+        v2 = json.load(f)
+    with open(os.path.join(CATALOG_DIR, "dasf-1.0.json"), encoding="utf-8") as f:
+        v1 = json.load(f)
+    v1_controls = {c["id"]: c["description"] for c in v1["controls"]}
+    return {
+        "risks": {r["id"]: r["description"] for r in v2["risks"]},
+        "controls": {c["id"]: c["description"] for c in v2["controls"]},
+        "controls-1.0": {k: v1_controls[k] for k in ("DASF 38", "DASF 39")},
+        "stages": {s["id"]: s["summary"] for s in v2["stages"]},
+        "components": {c["id"]: c["summary"] for c in v2["components"]},
+        "models": {m["id"]: (m["name"], m["summary"]) for m in v2["deploymentModels"]},
+    }
+
+
+def tidy_label(value):
+    value = value.replace(" - ", " \u2014 ")
+    return value.replace("Novel AI control/capability", "Novel AI Control/Capability").replace(
+        "\u2014 academy", "\u2014 Academy")
+
+
+def control_number(control_id):
+    return int(control_id.split()[1])
+
+
+def build_v2(ref, text):
+    stages = []
+    for name in ref["stages"]:
+        sid = STAGE_IDS[name]
+        stage = {"id": sid, "name": STAGE_NAMES[sid], "summary": text["stages"][sid]}
+        if sid == "operations-and-platform":
+            stage["foundation"] = True
+        stages.append(stage)
+    components = [
+        {"id": c["id"], "name": c["name"], "stage": STAGE_IDS[c["stage"]], "summary": text["components"][c["id"]]}
+        for c in ref["components"]
+    ]
+    models = [
+        {"id": MODEL_IDS[m], "name": text["models"][MODEL_IDS[m]][0], "summary": text["models"][MODEL_IDS[m]][1]}
+        for m in ref["deployment_models"]
+    ]
+    risks = []
+    for r in ref["risks"]:
+        frameworks = {fid: r[field] for fid, field in RISK_FRAMEWORK_FIELDS.items() if r[field]}
+        risks.append({
+            "id": r["id"],
+            "title": r["title"],
+            "component": r["component"],
+            "revision": r["revision_corrected"],
+            "description": text["risks"][r["id"]],
+            "controls": r["controls"],
+            "deploymentModels": [MODEL_IDS[m] for m in r["deployment_models"]],
+            "category": r["ai_novelty"],
+            "impacts": r["impacts"],
+            "businessImpacts": r["business_impacts"],
+            "frameworks": frameworks,
+        })
+    controls = []
+    for c in ref["controls"]:
+        frameworks = {fid: c[field] for fid, field in CONTROL_FRAMEWORK_FIELDS.items() if c[field]}
+        controls.append({
+            "id": c["id"],
+            "title": c["title"],
+            "revision": c["revision_tag"],
+            "description": text["controls"][c["id"]],
+            "type": c["control_type"],
+            "responsibility": tidy_label(c["shared_responsibility"]),
+            "kind": c["feature_or_control"],
+            "novelty": tidy_label(c["ai_novelty"]),
+            "appliesTo": c["stage_step"],
+            "frameworks": frameworks,
+        })
+    return {
+        "format": "dasf-catalog",
+        "formatVersion": 1,
+        "id": "dasf-2.0",
+        "version": "2.0",
+        "title": "Databricks AI Security Framework (DASF) 2.0",
+        "source": CREDIT,
+        "licence": "CC BY-SA 4.0",
+        "derived": False,
+        "notes": [
+            "Risk 12.2 is the 1.0 risk renamed in 2.0 and 12.7 the 2.0 addition; the compendium's own revision tags on the two are swapped and are corrected here.",
+            "OWASP LLM ids use the 2023 (v1.1) numbering.",
+            "DASF 61 (training) mitigates no single risk in the compendium; it is listed all the same.",
+        ],
+        "frameworks": [{"id": fid, "name": name} for fid, name in FRAMEWORKS],
+        "deploymentModels": models,
+        "stages": stages,
+        "components": components,
+        "risks": risks,
+        "controls": controls,
+    }
+
+
+def build_v1(ref, v2, text):
+    v1_components = {c["id"]: c["v1_whitepaper_name"] for c in ref["components"]}
+    ref_risks = {r["id"]: r for r in ref["risks"]}
+    ref_controls = {c["id"]: c for c in ref["controls"]}
+    catalog = json.loads(json.dumps(v2))
+    catalog.update({
+        "id": "dasf-1.0",
+        "version": "1.0",
+        "title": "Databricks AI Security Framework (DASF) 1.0",
+        "derived": True,
+        "notes": [
+            "Derived, not published: no public source gives the 1.0 whitepaper's own risk-to-control mapping, so this catalog uses the 2.0 mapping restricted to controls DASF 1-53.",
+            "Risk titles are those of the public DASF 1.0 risk list; the 55 risks are the 2.0 risks tagged 1.0.",
+            "DASF 38 and DASF 39 carry their 1.0 meanings (vulnerability management; penetration testing and bug bounty), which differ from 2.0. Do not carry answers between 1.0 and 2.0 by control number alone for those two.",
+        ],
+    })
+    for component in catalog["components"]:
+        component["name"] = v1_components[component["id"]]
+    risks = []
+    for risk in catalog["risks"]:
+        source = ref_risks[risk["id"]]
+        if source["revision_corrected"] != "1.0":
+            continue
+        risk["title"] = source["v1_title_in_seed"]
+        risk["controls"] = [c for c in risk["controls"] if control_number(c) <= 53]
+        risks.append(risk)
+    catalog["risks"] = risks
+    controls = []
+    for control in catalog["controls"]:
+        if control_number(control["id"]) > 53:
+            continue
+        v1_title = ref_controls[control["id"]].get("v1_title")
+        if v1_title:
+            control["title"] = v1_title
+            control["description"] = text["controls-1.0"][control["id"]]
+        controls.append(control)
+    catalog["controls"] = controls
+    return catalog
+
+
+def dump(catalog):
+    return json.dumps(catalog, indent=2, ensure_ascii=False) + "\n"
+
+
+def embed():
+    """Writes the Swift file holding each shipped catalog verbatim as a raw string literal."""
+    parts = [
+        "// Generated by scripts/build-catalogs.py from Catalog/*.json. Do not edit by hand.\n",
+        "// Embedded so that dasf works from any directory and after the binary is copied elsewhere.\n\n",
+        "extension BuiltinCatalogs {\n",
+        "    /// Each shipped catalog's JSON text, exactly as in Catalog/, keyed by catalog id.\n",
+        "    static let sources: [(id: String, text: String)] = [\n",
+    ]
+    for name in ("dasf-2.0", "dasf-1.0"):
+        with open(os.path.join(CATALOG_DIR, name + ".json"), encoding="utf-8") as f:
+            body = f.read()
+        hashes = "#"
+        while ('"""' + hashes) in body or ("\\" + hashes) in body:
+            hashes += "#"
+        parts.append(f'        ("{name}", {hashes}"""\n{body}\n"""{hashes}),\n')
+    parts.append("    ]\n}\n")
+    with open(SWIFT_OUT, "w", encoding="utf-8") as f:
+        f.write("".join(parts))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reference", default=REFERENCE)
+    parser.add_argument("--seed", help="directory of seed text files (first build)")
+    parser.add_argument("--embed-only", action="store_true")
+    args = parser.parse_args()
+    if not args.embed_only:
+        with open(args.reference, encoding="utf-8") as f:
+            ref = json.load(f)
+        text = read_seed(args.seed) if args.seed else read_existing()
+        v2 = build_v2(ref, text)
+        v1 = build_v1(ref, v2, text)
+        os.makedirs(CATALOG_DIR, exist_ok=True)
+        for catalog in (v2, v1):
+            with open(os.path.join(CATALOG_DIR, catalog["id"] + ".json"), "w", encoding="utf-8") as f:
+                f.write(dump(catalog))
+    embed()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
