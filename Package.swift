@@ -28,7 +28,7 @@ let package = Package(
         ),
         // Timings for docs/performance.md: `swift run -c release dasf-bench`.
         .executableTarget(name: "dasf-bench", dependencies: ["DASFEngine", "DASFStore"]),
-        .testTarget(name: "DASFEngineTests", dependencies: ["DASFEngine"]),
+        .testTarget(name: "DASFEngineTests", dependencies: ["DASFEngine"], exclude: ["Fixtures"]),
         .testTarget(name: "DASFStoreTests", dependencies: ["DASFStore"]),
         .testTarget(name: "DASFCommandTests", dependencies: ["dasf", "DASFEngine", "DASFStore"]),
     ]

@@ -48,6 +48,12 @@ public struct UnknownIDs: Sendable, Hashable {
     public var controls: [String]
     public var deploymentModels: [String]
 
+    public init(risks: [String] = [], controls: [String] = [], deploymentModels: [String] = []) {
+        self.risks = risks
+        self.controls = controls
+        self.deploymentModels = deploymentModels
+    }
+
     public var isEmpty: Bool { risks.isEmpty && controls.isEmpty && deploymentModels.isEmpty }
 
     /// One line per kind, for warnings.

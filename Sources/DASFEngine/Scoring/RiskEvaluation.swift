@@ -22,4 +22,9 @@ public struct RiskEvaluation: Sendable, Hashable {
 public struct ControlGap: Sendable, Hashable {
     public let control: String
     public let status: ControlStatus
+
+    public init(control: String, status: ControlStatus) {
+        self.control = control
+        self.status = status
+    }
 }
