@@ -1,1 +1,215 @@
-// filled below
+import Foundation
+import XCTest
+
+final class CatalogCommandTests: CommandTestCase {
+    func testCatalogJSONHasTheDocumentedShapeAndEveryPair() throws {
+        let catalog = try json(try dasf("catalog", "--format", "json"))
+        XCTAssertEqual(catalog["id"] as? String, "dasf-2.0")
+        XCTAssertEqual(catalog["version"] as? String, "2.0")
+        XCTAssertNotNil(catalog["title"] as? String)
+        let stages = try XCTUnwrap(catalog["stages"] as? [[String: Any]])
+        XCTAssertEqual(stages.map { ($0["components"] as? [Int])?.count ?? 0 }, [4, 4, 2, 2])
+        XCTAssertEqual(stages.first?["name"] as? String, "Data operations")
+        let components = try XCTUnwrap(catalog["components"] as? [[String: Any]])
+        XCTAssertEqual(components.count, 12)
+        XCTAssertEqual(Set(components[0].keys).isSuperset(of: ["id", "name", "stage"]), true)
+        let risks = try XCTUnwrap(catalog["risks"] as? [[String: Any]])
+        XCTAssertEqual(risks.count, 62)
+        XCTAssertEqual(risks.reduce(0) { $0 + (($1["controls"] as? [String])?.count ?? 0) }, 362)
+        XCTAssertEqual(Set(risks[0].keys).isSuperset(of: ["id", "title", "component", "controls", "deploymentModels"]), true)
+        XCTAssertEqual((catalog["controls"] as? [[String: Any]])?.count, 64)
+        XCTAssertEqual((catalog["deploymentModels"] as? [[String: Any]])?.compactMap { $0["id"] as? String },
+                       ["predictive-ml", "rag", "fine-tuned", "pre-trained", "foundation-api", "external"])
+    }
+
+    func testCatalogListTextAndVersionOne() throws {
+        let list = try dasf("catalog", "--list")
+        XCTAssertTrue(list.stdout.contains("dasf-2.0"))
+        XCTAssertTrue(list.stdout.contains("dasf-1.0"))
+        let v1 = try json(try dasf("catalog", "--catalog", "dasf-1.0", "--format", "json"))
+        XCTAssertEqual((v1["risks"] as? [Any])?.count, 55)
+        XCTAssertEqual(v1["derived"] as? Bool, true)
+        let text = try dasf("catalog")
+        XCTAssertTrue(text.stdout.contains("9.1 Prompt inject"))
+        XCTAssertTrue(text.stdout.contains("CC BY-SA 4.0"))
+    }
+
+    func testABrokenUserCatalogIsRefusedWithPreciseMessages() throws {
+        let text = """
+            {"format": "dasf-catalog", "formatVersion": 1, "id": "mine", "version": "1",
+             "deploymentModels": [{"id": "rag", "name": "RAG"}],
+             "stages": [{"id": "s", "name": "S"}],
+             "components": [{"id": 1, "name": "One", "stage": "s"}],
+             "risks": [{"id": "1.1", "title": "R", "component": 2, "controls": ["X"], "deploymentModels": ["rag"]}],
+             "controls": [{"id": "Y", "title": ""}]}
+            """
+        FileManager.default.createFile(atPath: directory + "/mine.json", contents: Data(text.utf8))
+        let result = try dasf("validate", "mine.json", expect: 1)
+        XCTAssertTrue(result.stderr.contains("mine.json: 3 problems in the catalog"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("risk 1.1: names component 2, which the catalog does not define"))
+        XCTAssertTrue(result.stderr.contains("risk 1.1: names control X, which the catalog does not define"))
+        XCTAssertTrue(result.stderr.contains("control Y: empty title"))
+        try dasf("new", "x.dasf.json", "--catalog", "mine.json", expect: 1)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory + "/x.dasf.json"))
+    }
+}
+
+final class AssessmentCommandTests: CommandTestCase {
+    func testNewSetStatusRoundTrip() throws {
+        let created = try dasf("new", "a.dasf.json", "--title", "Claims triage", "--models", "rag,external")
+        XCTAssertTrue(created.stdout.contains("40 of 62 risks in scope"), created.stdout)
+        let attributes = try FileManager.default.attributesOfItem(atPath: directory + "/a.dasf.json")
+        XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
+
+        let set = try dasf("set", "a.dasf.json", "control", "54", "DASF 60", "--status", "implemented", "--owner", "Dana")
+        XCTAssertTrue(set.stdout.contains("risk 9.12 LLM Jailbreak: open -> partial"), set.stdout)
+        try dasf("set", "a.dasf.json", "risk", "9.13", "--treatment", "transfer", "--rationale", "vendor contract")
+        try dasf("set", "a.dasf.json", "control", "DASF 12", "--not-applicable", "no personal data")
+
+        let status = try json(try dasf("status", "a.dasf.json", "--format", "json"))
+        XCTAssertEqual((status["catalog"] as? [String: Any])?["id"] as? String, "dasf-2.0")
+        XCTAssertEqual((status["scope"] as? [String: Any])?["deploymentModels"] as? [String], ["rag", "external"])
+        let totals = try XCTUnwrap(status["totals"] as? [String: Any])
+        for key in ["risks", "inScope", "open", "partial", "mitigated", "accepted", "transferred", "avoided", "notApplicable"] {
+            XCTAssertNotNil(totals[key] as? Int, key)
+        }
+        XCTAssertEqual(totals["risks"] as? Int, 62)
+        XCTAssertEqual(totals["inScope"] as? Int, 40)
+        XCTAssertEqual(totals["transferred"] as? Int, 1)
+        let risks = try XCTUnwrap(status["risks"] as? [[String: Any]])
+        let jailbreak = try XCTUnwrap(risks.first { $0["id"] as? String == "9.12" })
+        XCTAssertEqual(jailbreak["state"] as? String, "partial")
+        XCTAssertFalse((jailbreak["missingControls"] as? [String])?.contains("DASF 54") ?? true)
+        XCTAssertNotNil(jailbreak["coverage"] as? Double)
+        XCTAssertEqual(risks.first { $0["id"] as? String == "9.13" }?["state"] as? String, "transferred")
+        let controls = try XCTUnwrap(status["controls"] as? [[String: Any]])
+        XCTAssertEqual(controls.first { $0["id"] as? String == "DASF 54" }?["status"] as? String, "implemented")
+        XCTAssertEqual(controls.first { $0["id"] as? String == "DASF 12" }?["status"] as? String, "not-applicable")
+        XCTAssertEqual((status["stages"] as? [[String: Any]])?.count, 4)
+        XCTAssertEqual((status["components"] as? [[String: Any]])?.count, 12)
+
+        let text = try dasf("status", "a.dasf.json")
+        XCTAssertTrue(text.stdout.contains("Claims triage"))
+        XCTAssertTrue(text.stdout.contains("Open and partial risks:"))
+        try dasf("validate", "a.dasf.json")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: directory + "/a.dasf.json.bak"))
+    }
+
+    func testScopeAndTitleEdits() throws {
+        try dasf("new", "s.dasf.json")
+        try dasf("set", "s.dasf.json", "scope", "predictive-ml")
+        var status = try json(try dasf("status", "s.dasf.json", "--format", "json"))
+        XCTAssertEqual((status["totals"] as? [String: Any])?["inScope"] as? Int,
+                       (status["risks"] as? [[String: Any]])?.filter { $0["state"] as? String != "out-of-scope" }.count)
+        try dasf("set", "s.dasf.json", "scope", "all")
+        try dasf("set", "s.dasf.json", "title", "Fraud", "model")
+        status = try json(try dasf("status", "s.dasf.json", "--format", "json"))
+        XCTAssertEqual((status["totals"] as? [String: Any])?["inScope"] as? Int, 62)
+        XCTAssertEqual(status["title"] as? String, "Fraud model")
+    }
+
+    func testRefusedEditsChangeNothingAndSayWhy() throws {
+        try dasf("new", "r.dasf.json")
+        let before = try bytes("r.dasf.json")
+        let unknown = try dasf("set", "r.dasf.json", "control", "DASF 1", "DASF 404", "--status", "planned", expect: 1)
+        XCTAssertEqual(unknown.stderr, "dasf: the catalog has no control DASF 404; nothing was saved\n")
+        let noRationale = try dasf("set", "r.dasf.json", "risk", "9.1", "--treatment", "accept", expect: 1)
+        XCTAssertTrue(noRationale.stderr.contains("the treatment accept needs a rationale"))
+        try dasf("set", "r.dasf.json", "control", "DASF 1", "--status", "done", expect: 64)
+        try dasf("set", "r.dasf.json", "scope", "quantum", expect: 64)
+        XCTAssertEqual(try bytes("r.dasf.json"), before)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory + "/r.dasf.json.bak"))
+        let again = try dasf("new", "r.dasf.json", expect: 1)
+        XCTAssertTrue(again.stderr.contains("r.dasf.json: the file already exists; not replaced"))
+    }
+
+    func testBadSaveFilesGiveOneLineAndStayUntouched() throws {
+        let cases: [(String, String, String)] = [
+            ("empty.dasf.json", "", "empty.dasf.json: the file is empty"),
+            ("cut.dasf.json", "{\"format\": \"dasf-assessment\", \"schemaVersion\": 1, \"title\": \"x", "cut.dasf.json: truncated"),
+            ("foreign.json", "{\"name\": \"left-pad\"}", "foreign.json: not a dasf assessment"),
+            ("newer.dasf.json", "{\"format\": \"dasf-assessment\", \"schemaVersion\": 2, \"title\": \"x\"}", "newer.dasf.json: written by a newer dasf"),
+        ]
+        for (name, content, message) in cases {
+            FileManager.default.createFile(atPath: directory + "/" + name, contents: Data(content.utf8))
+            for command in [["status", name], ["validate", name], ["set", name, "title", "x"]] {
+                let result = try DASFProcess.run(command, in: directory)
+                XCTAssertEqual(result.status, 1, "\(command)")
+                XCTAssertTrue(result.stderr.hasPrefix("dasf: " + message), result.stderr)
+                XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, result.stderr)
+                XCTAssertEqual(result.stdout, "")
+                XCTAssertEqual(try bytes(name), Data(content.utf8))
+            }
+        }
+        let missing = try dasf("status", "nope.dasf.json", expect: 1)
+        XCTAssertEqual(missing.stderr, "dasf: nope.dasf.json: no such file\n")
+    }
+
+    func testUnknownIdsAreWarningsKeptThroughEditsAndErrorsWithStrict() throws {
+        try dasf("new", "u.dasf.json")
+        var text = String(decoding: try bytes("u.dasf.json"), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"controls\": {}", with: "\"controls\": {\n    \"DASF 99\": {\n      \"status\": \"implemented\"\n    }\n  }")
+        FileManager.default.createFile(atPath: directory + "/u.dasf.json", contents: Data(text.utf8))
+        let validate = try dasf("validate", "u.dasf.json")
+        XCTAssertTrue(validate.stderr.contains("warning: u.dasf.json: controls not in the catalog (kept): DASF 99"))
+        try dasf("validate", "--strict", "u.dasf.json", expect: 1)
+        try dasf("set", "u.dasf.json", "control", "1", "--status", "planned")
+        XCTAssertTrue(String(decoding: try bytes("u.dasf.json"), as: UTF8.self).contains("\"DASF 99\""))
+        let status = try json(try dasf("status", "u.dasf.json", "--format", "json"))
+        XCTAssertEqual((status["unknown"] as? [String: Any])?["controls"] as? [String], ["DASF 99"])
+    }
+
+    func testHostileTextNeverReachesTheTerminalRaw() throws {
+        try dasf("new", "h.dasf.json", "--title", "Evil \u{1B}[2J\u{1B}]0;owned\u{07} title")
+        try dasf("set", "h.dasf.json", "risk", "9.1", "--treatment", "accept", "--rationale", "\u{1B}[31mred\u{1B}[0m \u{9B}31m")
+        for output in [try dasf("status", "h.dasf.json"), try dasf("validate", "h.dasf.json")] {
+            XCTAssertFalse(output.stdoutBytes.contains(0x1B), output.stdout)
+            XCTAssertFalse(output.stdoutBytes.contains(0x07), output.stdout)
+        }
+        XCTAssertTrue(try dasf("status", "h.dasf.json").stdout.contains("Evil ^[[2J^[]0;owned^G title"))
+        XCTAssertFalse(try bytes("h.dasf.json").contains(0x1B))
+        let json = try dasf("status", "h.dasf.json", "--format", "json")
+        XCTAssertFalse(json.stdoutBytes.contains(0x1B))
+        XCTAssertFalse(json.stdout.unicodeScalars.contains { (0x80...0x9F).contains($0.value) }, "no raw C1 control")
+        let parsed = try self.json(json)
+        let rationale = (parsed["risks"] as? [[String: Any]])?.first { $0["id"] as? String == "9.1" }?["explanation"] as? String
+        XCTAssertEqual(rationale, "accepted: \u{1B}[31mred\u{1B}[0m \u{9B}31m", "the JSON still carries the exact text")
+    }
+
+    func testAConflictingChangeOnDiskIsDetectedAndForceOverrides() throws {
+        // The command line reads and writes within one run, so the window is small; the store's
+        // own tests cover the conflict itself. Here: --force is accepted and saves.
+        try dasf("new", "f.dasf.json")
+        try dasf("set", "f.dasf.json", "control", "1", "--status", "planned", "--force")
+        XCTAssertTrue(String(decoding: try bytes("f.dasf.json"), as: UTF8.self).contains("\"planned\""))
+    }
+
+    func testHelpForEveryCommand() throws {
+        for command in [[], ["catalog"], ["new"], ["set"], ["status"], ["validate"]] {
+            let result = try DASFProcess.run(command + ["--help"], in: directory)
+            XCTAssertEqual(result.status, 0, "\(command)")
+            XCTAssertTrue(result.stdout.contains("USAGE:"), "\(command)")
+        }
+        XCTAssertEqual(try DASFProcess.run(["bogus"], in: directory).status, 64)
+    }
+
+    func testAUserCatalogWithAThirteenthComponentWorksEndToEnd() throws {
+        let text = """
+            {"format": "dasf-catalog", "formatVersion": 1, "id": "dasf-3-draft", "version": "3.0-draft",
+             "deploymentModels": [{"id": "rag", "name": "RAG"}, {"id": "agents", "name": "Agents"}],
+             "stages": [{"id": "ops", "name": "Operations"}, {"id": "agentic", "name": "Agentic"}],
+             "components": [{"id": 12, "name": "Platform", "stage": "ops"}, {"id": 13, "name": "Agentic AI", "stage": "agentic"}],
+             "risks": [{"id": "13.1", "title": "Tool misuse", "component": 13, "controls": ["DASF 64"], "deploymentModels": ["agents"]}],
+             "controls": [{"id": "DASF 64", "title": "Limit access from AI models and agents"}]}
+            """
+        FileManager.default.createFile(atPath: directory + "/draft.json", contents: Data(text.utf8))
+        let validate = try dasf("validate", "draft.json")
+        XCTAssertTrue(validate.stdout.contains("sound catalog dasf-3-draft 3.0-draft: 2 stages, 2 components, 1 risks, 1 controls"))
+        try dasf("new", "d.dasf.json", "--catalog", "draft.json")
+        try dasf("set", "d.dasf.json", "--catalog", "draft.json", "control", "64", "--status", "implemented")
+        let status = try json(try dasf("status", "d.dasf.json", "--catalog", "draft.json", "--format", "json"))
+        XCTAssertEqual((status["totals"] as? [String: Any])?["mitigated"] as? Int, 1)
+        let noCatalog = try dasf("status", "d.dasf.json", expect: 1)
+        XCTAssertTrue(noCatalog.stderr.contains("which is not built in; pass --catalog PATH"))
+    }
+}

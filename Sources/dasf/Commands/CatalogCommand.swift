@@ -17,14 +17,14 @@ struct CatalogCommand: ParsableCommand {
             if list {
                 let catalogs = try BuiltinCatalogs.ids.map { try BuiltinCatalogs.load($0) }
                 switch format {
-                case .json: Console.out(try CatalogReport.listJSON(catalogs))
+                case .json: Console.json(try CatalogReport.listJSON(catalogs))
                 case .text: Console.out(CatalogReport.listText(catalogs))
                 }
                 return
             }
             let catalog = try Catalog.resolve(source.catalog ?? BuiltinCatalogs.defaultID)
             switch format {
-            case .json: Console.out(try CatalogReport.json(catalog))
+            case .json: Console.json(try CatalogReport.json(catalog))
             case .text: Console.out(CatalogReport.text(catalog))
             }
         }

@@ -23,16 +23,32 @@ func reportingFailures(_ body: () throws -> Void) throws {
 /// Where output goes. Errors and warnings go to standard error so JSON on standard output stays
 /// parseable.
 enum Console {
+    /// Everything printed passes through `PlainText.cleanLines`: whatever a save file or catalog
+    /// holds, no escape sequence reaches the terminal. (JSON output is already escaped.)
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        FileHandle.standardOutput.write(Data((PlainText.cleanLines(text) + "\n").utf8))
+    }
+
+    /// JSON output: the encoder escapes C0 controls; C1 controls (U+0080...U+009F) it leaves raw, so
+    /// they are escaped here too. The result is still valid JSON and inert on a terminal.
+    static func json(_ text: String) {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if (0x80...0x9F).contains(scalar.value) {
+                out += "\\u00" + String(scalar.value, radix: 16)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        FileHandle.standardOutput.write(Data((out + "\n").utf8))
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data(("dasf: " + text + "\n").utf8))
+        FileHandle.standardError.write(Data(("dasf: " + PlainText.cleanLines(text) + "\n").utf8))
     }
 
     static func warn(_ text: String) {
-        FileHandle.standardError.write(Data(("dasf: warning: " + text + "\n").utf8))
+        FileHandle.standardError.write(Data(("dasf: warning: " + PlainText.cleanLines(text) + "\n").utf8))
     }
 }
 

@@ -19,7 +19,7 @@ struct StatusCommand: ParsableCommand {
             let document = try AssessmentDocument.open(file, catalog: source.catalog)
             document.warnings.forEach(Console.warn)
             switch format {
-            case .json: Console.out(try StatusReport.json(document))
+            case .json: Console.json(try StatusReport.json(document))
             case .text: Console.out(StatusReport.text(document))
             }
         }

@@ -1,8 +1,8 @@
 /// Text for a terminal: control characters from files or catalogs are made visible instead of
 /// reaching the terminal, and columns line up.
 enum PlainText {
-    /// Replaces C0/C1 control characters (ESC included) with U+FFFD-free visible escapes such as
-    /// "^[" so a hostile note cannot move the cursor or change colours.
+    /// Replaces C0 and C1 control characters (ESC included) with visible stand-ins such as "^[",
+    /// so a hostile note cannot move the cursor or change colours. Tabs and line breaks become spaces.
     static func clean(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
@@ -15,6 +15,11 @@ enum PlainText {
             }
         }
         return out
+    }
+
+    /// Like `clean`, but keeps line breaks: for whole blocks of output.
+    static func cleanLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { clean(String($0)) }.joined(separator: "\n")
     }
 
     /// Left-aligns the first column and right-aligns the rest.
