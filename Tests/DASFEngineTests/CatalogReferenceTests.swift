@@ -144,6 +144,8 @@ final class CatalogReferenceTests: XCTestCase {
         for id in BuiltinCatalogs.ids {
             let file = try String(contentsOf: repositoryRoot.appendingPathComponent("Catalog/\(id).json"), encoding: .utf8)
             XCTAssertEqual(BuiltinCatalogs.text(id), file, "run scripts/build-catalogs.py --embed-only")
+            XCTAssertEqual(BuiltinCatalogs.digest(id), SHA256.prefixedHex(of: Array(file.utf8)))
+            XCTAssertEqual(try BuiltinCatalogs.load(id).digest, SHA256.prefixedHex(of: Array(file.utf8)))
         }
     }
 }

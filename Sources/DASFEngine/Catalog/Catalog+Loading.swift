@@ -3,6 +3,11 @@ import Foundation
 extension Catalog {
     /// Decodes and validates a catalog. Every problem found is reported, not only the first.
     public static func load(data: Data, origin: String) throws(CatalogError) -> Catalog {
+        try load(data: data, origin: origin, digest: nil)
+    }
+
+    /// `digest`, when known already (built-in catalogs), saves hashing the bytes again.
+    static func load(data: Data, origin: String, digest: String?) throws(CatalogError) -> Catalog {
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw CatalogError(origin: origin, problems: ["the file is empty"])
         }
@@ -24,7 +29,7 @@ extension Catalog {
         if !problems.isEmpty {
             throw CatalogError(origin: origin, problems: problems)
         }
-        return Catalog(file: file, digest: SHA256.prefixedHex(of: data))
+        return Catalog(file: file, digest: digest ?? SHA256.prefixedHex(of: data))
     }
 
     /// Loads a catalog file from disk.

@@ -24,6 +24,11 @@ public struct Catalog: Sendable {
     private let componentIndex: [Int: Int]
     private let risksByComponent: [Int: [Int]]
     private let risksByControl: [String: [Int]]
+    /// Per risk, the positions of its mapped controls in `controls`: scoring works on positions,
+    /// not strings, because it runs after every key press.
+    let controlPositionsByRisk: [[Int]]
+    /// Per component id, the distinct positions of the controls mapped to its risks.
+    let controlPositionsByComponent: [Int: [Int]]
 
     /// Builds the lookup tables. Callers validate first (`Catalog.load` does); duplicate ids keep
     /// their first occurrence.
@@ -66,6 +71,12 @@ public struct Catalog: Sendable {
         self.componentIndex = componentIndex
         self.risksByComponent = risksByComponent
         self.risksByControl = risksByControl
+        controlPositionsByRisk = file.risks.map { risk in risk.controls.compactMap { controlIndex[$0] } }
+        var byComponent: [Int: [Int]] = [:]
+        for (position, risk) in file.risks.enumerated() {
+            byComponent[risk.component, default: []] += controlPositionsByRisk[position]
+        }
+        controlPositionsByComponent = byComponent.mapValues { Array(Set($0)).sorted() }
     }
 
     public func risk(_ id: String) -> Risk? { riskIndex[id].map { risks[$0] } }

@@ -12,10 +12,40 @@ public struct RiskEvaluation: Sendable, Hashable {
     public let missing: [ControlGap]
     /// Mapped controls marked not applicable.
     public let notApplicableControls: [String]
-    /// One sentence saying why the risk is in this state ("open: DASF 54, DASF 60 not implemented").
-    public let explanation: String
+    /// The person's words behind the state: the not-applicable reason or the treatment rationale.
+    public let reason: String?
+    /// The deployment models the risk applies to (for the out-of-scope explanation).
+    public let deploymentModels: [String]
 
     public var missingControls: [String] { missing.map(\.control) }
+
+    /// One sentence saying why the risk is in this state ("open: DASF 54, DASF 60 not
+    /// implemented"). Built on demand: most screens and every key press need only the state.
+    public var explanation: String {
+        let missingList = missingControls.joined(separator: ", ")
+        let applicable = implemented.count + missing.count
+        switch state {
+        case .outOfScope:
+            return "out of scope: applies to \(deploymentModels.joined(separator: ", ")), none of which is in scope"
+        case .notApplicable:
+            return "not applicable: \(reason ?? "")"
+        case .accepted, .transferred, .avoided:
+            return state.rawValue + (reason.map { ": \($0)" } ?? "")
+        case .mitigated:
+            let skipped = notApplicableControls.isEmpty ? "" : "; \(notApplicableControls.joined(separator: ", ")) not applicable"
+            return "mitigated: \(applicable == 1 ? "its control is" : "all \(applicable) controls are") implemented\(skipped)"
+        case .partial:
+            return "partial: \(missingList) not implemented (\(implemented.count) of \(applicable) implemented)"
+        case .open:
+            if applicable == 0 && notApplicableControls.isEmpty {
+                return "open: the catalog maps no control to this risk; choose a treatment"
+            }
+            if applicable == 0 {
+                return "open: every mapped control (\(notApplicableControls.joined(separator: ", "))) is marked not applicable; choose a treatment"
+            }
+            return "open: \(missingList) not implemented"
+        }
+    }
 }
 
 /// A mapped control that is not yet implemented, and how far it has got.

@@ -8,57 +8,40 @@
 ///    A risk left with no applicable control at all is open: nothing stands between it and the
 ///    system, and a treatment has to be chosen.
 enum RiskEvaluator {
-    static func evaluate(_ risk: Risk, catalog: Catalog, assessment: Assessment) -> RiskEvaluation {
-        let record = assessment.risks[risk.id]
+    /// `controls` are the positions of the risk's controls in the catalog, `statuses` every
+    /// catalog control's status by position.
+    static func evaluate(_ risk: Risk, controls: [Int], statuses: [ControlStatus], assessment: Assessment) -> RiskEvaluation {
+        let record = assessment.risks.isEmpty ? nil : assessment.risks[risk.id]
         let treatment = record?.treatment ?? .mitigate
         var implemented: [String] = [], missing: [ControlGap] = [], notApplicable: [String] = []
-        for id in risk.controls {
-            switch assessment.status(of: id) {
+        for (id, position) in zip(risk.controls, controls) {
+            switch statuses[position] {
             case .implemented: implemented.append(id)
             case .notApplicable: notApplicable.append(id)
             case let status: missing.append(ControlGap(control: id, status: status))
             }
         }
-        func result(_ state: RiskState, coverage: Double, _ explanation: String) -> RiskEvaluation {
-            RiskEvaluation(
-                riskID: risk.id, state: state, coverage: coverage, treatment: treatment,
-                implemented: implemented, missing: missing, notApplicableControls: notApplicable,
-                explanation: explanation)
-        }
-
-        if !assessment.scope.covers(risk) {
-            let models = risk.deploymentModels.joined(separator: ", ")
-            return result(.outOfScope, coverage: 0, "out of scope: applies to \(models), none of which is in scope")
-        }
-        if let reason = record?.notApplicableReason {
-            return result(.notApplicable, coverage: 0, "not applicable: \(reason)")
-        }
         let applicable = implemented.count + missing.count
-        let coverage = applicable == 0 ? 0 : Double(implemented.count) / Double(applicable)
-        let rationale = record?.rationale.map { ": \($0)" } ?? ""
-        switch treatment {
-        case .accept: return result(.accepted, coverage: coverage, "accepted" + rationale)
-        case .transfer: return result(.transferred, coverage: coverage, "transferred" + rationale)
-        case .avoid: return result(.avoided, coverage: coverage, "avoided" + rationale)
-        case .mitigate: break
+        var coverage = applicable == 0 ? 0 : Double(implemented.count) / Double(applicable)
+        let state: RiskState
+        var reason = record?.rationale
+        if !assessment.scope.covers(risk) {
+            state = .outOfScope
+        } else if let notApplicableReason = record?.notApplicableReason {
+            state = .notApplicable
+            reason = notApplicableReason
+        } else {
+            switch treatment {
+            case .accept: state = .accepted
+            case .transfer: state = .transferred
+            case .avoid: state = .avoided
+            case .mitigate:
+                if applicable == 0 || implemented.isEmpty { state = .open } else if missing.isEmpty { state = .mitigated } else { state = .partial }
+            }
         }
-        let missingList = missing.map(\.control).joined(separator: ", ")
-        if risk.controls.isEmpty {
-            return result(.open, coverage: 0, "open: the catalog maps no control to this risk; choose a treatment")
-        }
-        if applicable == 0 {
-            return result(.open, coverage: 0,
-                "open: every mapped control (\(notApplicable.joined(separator: ", "))) is marked not applicable; choose a treatment")
-        }
-        if missing.isEmpty {
-            let skipped = notApplicable.isEmpty ? "" : "; \(notApplicable.joined(separator: ", ")) not applicable"
-            return result(.mitigated, coverage: 1,
-                "mitigated: \(applicable == 1 ? "its control is" : "all \(applicable) controls are") implemented\(skipped)")
-        }
-        if implemented.isEmpty {
-            return result(.open, coverage: 0, "open: \(missingList) not implemented")
-        }
-        return result(.partial, coverage: coverage,
-            "partial: \(missingList) not implemented (\(implemented.count) of \(applicable) implemented)")
+        if !state.isInScope { coverage = 0 }
+        return RiskEvaluation(
+            riskID: risk.id, state: state, coverage: coverage, treatment: treatment, implemented: implemented,
+            missing: missing, notApplicableControls: notApplicable, reason: reason, deploymentModels: risk.deploymentModels)
     }
 }

@@ -23,44 +23,45 @@ public struct Scorecard: Sendable {
     private let riskIndex: [String: Int]
 
     public init(catalog: Catalog, assessment: Assessment) {
-        let evaluations = catalog.risks.map { RiskEvaluator.evaluate($0, catalog: catalog, assessment: assessment) }
+        let statuses = catalog.controls.map { assessment.status(of: $0.id) }
+        let evaluations = catalog.risks.indices.map {
+            RiskEvaluator.evaluate(catalog.risks[$0], controls: catalog.controlPositionsByRisk[$0], statuses: statuses, assessment: assessment)
+        }
         var byComponent: [Int: Totals] = [:]
-        var controlsByComponent: [Int: Set<String>] = [:]
         var overall = Totals()
         for (risk, evaluation) in zip(catalog.risks, evaluations) {
             byComponent[risk.component, default: Totals()].count(evaluation.state)
-            controlsByComponent[risk.component, default: []].formUnion(risk.controls)
             overall.count(evaluation.state)
         }
-        func tally(_ ids: Set<String>) -> [ControlStatus: Int] {
+        func tally<S: Sequence>(_ positions: S) -> [ControlStatus: Int] where S.Element == Int {
             var counts: [ControlStatus: Int] = [:]
-            for id in ids { counts[assessment.status(of: id), default: 0] += 1 }
+            for position in positions { counts[statuses[position], default: 0] += 1 }
             return counts
         }
         var components: [ComponentSummary] = []
         for component in catalog.components {
             var totals = byComponent[component.id] ?? Totals()
-            totals.controls = tally(controlsByComponent[component.id] ?? [])
+            totals.controls = tally(catalog.controlPositionsByComponent[component.id] ?? [])
             components.append(ComponentSummary(component: component, totals: totals))
         }
         var stages: [StageSummary] = []
         for stage in catalog.stages {
             var totals = Totals()
-            var controls = Set<String>()
+            var positions = Set<Int>()
             for summary in components where summary.component.stage == stage.id {
                 totals.add(summary.totals)
-                controls.formUnion(controlsByComponent[summary.component.id] ?? [])
+                positions.formUnion(catalog.controlPositionsByComponent[summary.component.id] ?? [])
             }
-            totals.controls = tally(controls)
+            totals.controls = tally(positions)
             stages.append(StageSummary(stage: stage, totals: totals))
         }
-        overall.controls = tally(Set(catalog.controls.map(\.id)))
+        overall.controls = tally(statuses.indices)
 
         self.risks = evaluations
         self.components = components
         self.stages = stages
         self.overall = overall
-        self.controls = catalog.controls.map { ($0.id, assessment.status(of: $0.id)) }
+        self.controls = zip(catalog.controls, statuses).map { ($0.id, $1) }
         self.unknown = assessment.unknownIDs(in: catalog)
         var index: [String: Int] = [:]
         for (position, evaluation) in evaluations.enumerated() { index[evaluation.riskID] = position }
