@@ -22,6 +22,25 @@ final class CatalogCommandTests: CommandTestCase {
                        ["predictive-ml", "rag", "fine-tuned", "pre-trained", "foundation-api", "external"])
     }
 
+    /// The catalogs live inside the binary: a copy elsewhere, run from another directory, still has them.
+    func testACopiedBinaryNeedsNothingBesideIt() throws {
+        let copy = directory + "/bin/dasf"
+        try FileManager.default.createDirectory(atPath: directory + "/bin", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: DASFProcess.binary.path, toPath: copy)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: copy)
+        process.arguments = ["catalog", "--list", "--format", "json"]
+        process.currentDirectoryURL = URL(fileURLWithPath: "/")
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        let list = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        XCTAssertEqual(list.map { $0["risks"] as? Int }, [62, 55])
+    }
+
     func testCatalogListTextAndVersionOne() throws {
         let list = try dasf("catalog", "--list")
         XCTAssertTrue(list.stdout.contains("dasf-2.0"))
