@@ -18,6 +18,9 @@ let package = Package(
         .target(name: "DASFEngine"),
         // Save files: format, schema checks, atomic writes, conflict detection. Foundation only.
         .target(name: "DASFStore", dependencies: ["DASFEngine"]),
+        // The interactive map, pure: state, actions, reducer, layout, renderer into a cell grid.
+        // No ncurses: every screen is testable as text.
+        .target(name: "DASFUI", dependencies: ["DASFEngine"]),
         // The command line. Calls the same engine operations the TUI will.
         .executableTarget(
             name: "dasf",
@@ -30,6 +33,7 @@ let package = Package(
         .executableTarget(name: "dasf-bench", dependencies: ["DASFEngine", "DASFStore"]),
         .testTarget(name: "DASFEngineTests", dependencies: ["DASFEngine"], exclude: ["Fixtures"]),
         .testTarget(name: "DASFStoreTests", dependencies: ["DASFStore"]),
+        .testTarget(name: "DASFUITests", dependencies: ["DASFUI", "DASFEngine"], exclude: ["__Screens__"]),
         .testTarget(name: "DASFCommandTests", dependencies: ["dasf", "DASFEngine", "DASFStore"]),
     ]
 )

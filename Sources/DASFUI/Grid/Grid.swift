@@ -1,0 +1,101 @@
+/// The in-memory screen every view draws into. The backend copies it to the terminal; tests read
+/// it as text. Drawing clips at the rectangle it is given and at the grid's edge, so no layout can
+/// index out of bounds at any size.
+public struct Grid: Sendable, Equatable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get { x >= 0 && y >= 0 && x < width && y < height ? cells[y * width + x] : .blank }
+        set { if x >= 0 && y >= 0 && x < width && y < height { cells[y * width + x] = newValue } }
+    }
+
+    /// Writes text from (x, y), never past `clip` (default: the whole grid) nor past `maxWidth`
+    /// cells. Control characters become visible stand-ins ("^[" for ESC), so nothing from a
+    /// file or the keyboard can reach the terminal as a command. Returns the cells used.
+    @discardableResult
+    public mutating func text(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil, clip: Rect? = nil) -> Int {
+        let area = clip ?? bounds
+        guard y >= area.y, y < area.maxY, y >= 0, y < height else { return 0 }
+        let right = min(area.maxX, width, maxWidth.map { x + $0 } ?? Int.max)
+        var column = x
+        for character in text {
+            for shown in Self.visible(character) {
+                let w = TextWidth.of(shown)
+                if w == 0 { continue }
+                if column + w > right { return column - x }
+                if column >= area.x && column >= 0 {
+                    clearWide(at: column, y: y)
+                    self[column, y] = Cell(shown, width: UInt8(w), style: style)
+                    if w == 2 {
+                        clearWide(at: column + 1, y: y)
+                        self[column + 1, y] = Cell(" ", width: 0, style: style)
+                    }
+                }
+                column += w
+            }
+        }
+        return column - x
+    }
+
+    /// Fills a rectangle with a character and style.
+    public mutating func fill(_ rect: Rect, with character: Character = " ", style: Style = .plain) {
+        for row in max(0, rect.y)..<min(height, rect.maxY) {
+            for column in max(0, rect.x)..<min(width, rect.maxX) {
+                self[column, row] = Cell(character, width: 1, style: style)
+            }
+        }
+    }
+
+    /// Changes the style of the cells in a rectangle, keeping their characters.
+    public mutating func restyle(_ rect: Rect, _ change: (inout Style) -> Void) {
+        for row in max(0, rect.y)..<min(height, rect.maxY) {
+            for column in max(0, rect.x)..<min(width, rect.maxX) {
+                change(&cells[row * width + column].style)
+            }
+        }
+    }
+
+    /// The screen as text, one line per row with trailing blanks trimmed (as `tmux capture-pane`
+    /// prints it), continuation cells skipped.
+    public var text: String {
+        (0..<height).map { row in
+            var line = ""
+            for column in 0..<width where self[column, row].width != 0 { line.append(self[column, row].character) }
+            while line.last == " " { line.removeLast() }
+            return line
+        }.joined(separator: "\n")
+    }
+
+    /// Overwriting half of a wide character blanks its other half, so no orphan half remains.
+    private mutating func clearWide(at x: Int, y: Int) {
+        let cell = self[x, y]
+        if cell.width == 0 && x > 0 && self[x - 1, y].width == 2 { self[x - 1, y] = .blank }
+        if cell.width == 2 && x + 1 < width { self[x + 1, y] = .blank }
+    }
+
+    /// What a character is drawn as: itself, or a harmless stand-in for a control character.
+    static func visible(_ character: Character) -> [Character] {
+        guard let scalar = character.unicodeScalars.first else { return [] }
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: return [" "]
+        case 0..<0x20: return ["^", Character(Unicode.Scalar(UInt8(scalar.value + 64)))]
+        case 0x7F: return ["^", "?"]
+        case 0x80..<0xA0: return ["\u{FFFD}"]
+        default:
+            if character.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }) {
+                return ["\u{FFFD}"]
+            }
+            return [character]
+        }
+    }
+}

@@ -1,0 +1,81 @@
+/// How many terminal cells text takes. Pure Swift and locale-independent, so screens render the
+/// same in tests, under `LANG=C` and on a projector.
+public enum TextWidth {
+    /// Cells for one grapheme: 0 for marks and format characters, 2 for wide and emoji, else 1.
+    public static func of(_ character: Character) -> Int {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        if first.value < 0x7F { return first.value < 0x20 ? 0 : 1 }
+        if scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
+        switch first.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format, .control: return 0
+        default: break
+        }
+        if first.properties.isEmojiPresentation { return 2 }
+        return isWide(first.value) ? 2 : 1
+    }
+
+    public static func of(_ text: String) -> Int {
+        text.reduce(0) { $0 + of($1) }
+    }
+
+    static func isWide(_ value: UInt32) -> Bool {
+        guard value >= 0x1100 else { return false }
+        var low = 0, high = wideRanges.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            let range = wideRanges[mid]
+            if value < range.lowerBound { high = mid - 1 } else if value > range.upperBound { low = mid + 1 } else { return true }
+        }
+        return false
+    }
+
+    /// `text` cut to at most `width` cells, with "…" (or "~" in ASCII) where it was cut.
+    public static func truncate(_ text: String, to width: Int, ellipsis: String = "…") -> String {
+        guard width > 0 else { return "" }
+        if of(text) <= width { return text }
+        let room = width - of(ellipsis)
+        var out = "", used = 0
+        for character in text {
+            let w = of(character)
+            if used + w > room { break }
+            out.append(character)
+            used += w
+        }
+        return room >= 0 ? out + ellipsis : String(ellipsis.prefix(width))
+    }
+
+    /// Splits text into lines of at most `width` cells, breaking at spaces where it can.
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = "", lineWidth = 0
+            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+                var word = String(word)
+                var w = of(word)
+                while w > width {
+                    if !line.isEmpty { lines.append(line); line = ""; lineWidth = 0 }
+                    var head = "", headWidth = 0
+                    for character in word {
+                        let cw = of(character)
+                        if headWidth + cw > width { break }
+                        head.append(character); headWidth += cw
+                    }
+                    lines.append(head)
+                    word = String(word.dropFirst(head.count))
+                    w = of(word)
+                }
+                if line.isEmpty {
+                    line = word; lineWidth = w
+                } else if lineWidth + 1 + w <= width {
+                    line += " " + word; lineWidth += 1 + w
+                } else {
+                    lines.append(line); line = word; lineWidth = w
+                }
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+}

@@ -1,0 +1,108 @@
+import DASFEngine
+import Foundation
+
+/// The home screen: the architecture as boxes, each with its counts, coloured by heat and marked
+/// with a symbol, under stage headers with their totals.
+enum MapView {
+    static func draw(_ state: AppState, into grid: inout Grid) -> (x: Int, y: Int)? {
+        let layout = MapLayout(catalog: state.catalog, size: state.size)
+        let theme = state.theme, glyphs = state.glyphs
+        for header in layout.headers {
+            let totals = state.scorecard.totals(ofStage: header.stage.id) ?? Totals()
+            let name = header.stage.name.uppercased(), count = "\(totals.inScope)/\(totals.risks)"
+            var label = " \(name)  \(count) in scope "
+            if TextWidth.of(label) > header.rect.width - 2 {
+                let room = header.rect.width - 2 - TextWidth.of(" \(count) ") - 1
+                label = " " + TextWidth.truncate(name, to: room, ellipsis: glyphs.ellipsis) + " \(count) "
+            }
+            grid.fill(header.rect, with: glyphs.horizontal, style: theme.style(.border))
+            grid.text(String(glyphs.horizontal) + String(glyphs.horizontal), x: header.rect.x, y: header.rect.y, style: theme.style(.border), clip: header.rect)
+            grid.text(TextWidth.truncate(label, to: header.rect.width - 2, ellipsis: glyphs.ellipsis), x: header.rect.x + 2, y: header.rect.y,
+                      style: theme.style(.stageHeader), clip: header.rect)
+        }
+        var cursor: (x: Int, y: Int)?
+        for (index, box) in layout.boxes.enumerated() {
+            let selected = index == state.place.selected
+            let totals = state.scorecard.totals(ofComponent: box.component.id) ?? Totals()
+            drawBox(box, totals: totals, selected: selected, state: state, into: &grid)
+            if selected { cursor = (box.rect.x + 2, box.rect.y) }
+        }
+        return cursor
+    }
+
+    static func heat(_ t: Totals) -> Role {
+        if t.inScope == 0 { return .heatNone }
+        if t.open * 2 >= t.inScope && t.open > 0 { return .heatHigh }
+        if t.open > 0 || t.partial > 0 { return .heatMedium }
+        return .heatLow
+    }
+
+    static func heatSymbol(_ t: Totals, _ glyphs: Glyphs) -> String {
+        if t.inScope == 0 { return glyphs.symbol(.outOfScope) }
+        if t.open > 0 { return glyphs.symbol(.open) }
+        if t.partial > 0 { return glyphs.symbol(.partial) }
+        return glyphs.symbol(.mitigated)
+    }
+
+    static func drawBox(_ box: MapLayout.Box, totals t: Totals, selected: Bool, state: AppState, into grid: inout Grid) {
+        let r = box.rect, theme = state.theme, g = state.glyphs
+        guard r.width >= 4, r.height >= 2 else { return }
+        let heatRole = heat(t)
+        var border = theme.style(heatRole)
+        if selected { border.bold = true }
+        let h = selected ? g.heavyHorizontal : g.horizontal
+        grid.text(String(g.topLeft) + String(repeating: h, count: r.width - 2) + String(g.topRight), x: r.x, y: r.y, style: border, clip: r)
+        grid.text(String(g.bottomLeft) + String(repeating: h, count: r.width - 2) + String(g.bottomRight), x: r.x, y: r.maxY - 1, style: border, clip: r)
+        for row in (r.y + 1)..<(r.maxY - 1) {
+            grid.text(String(g.vertical), x: r.x, y: row, style: border, clip: r)
+            grid.text(String(g.vertical), x: r.maxX - 1, y: row, style: border, clip: r)
+        }
+        var title = theme.style(.header)
+        if selected { title = theme.style(.selection); title.bold = true }
+        let full = " \(heatSymbol(t, g)) \(box.component.id) \(box.component.name) "
+        let nameInBorder = TextWidth.of(full) <= r.width - 4
+        let label = nameInBorder ? full : " \(heatSymbol(t, g)) \(box.component.id) "
+        grid.text(label, x: r.x + 2, y: r.y, style: title, clip: r)
+
+        let inner = Rect(x: r.x + 2, y: r.y + 1, width: r.width - 4, height: r.height - 2)
+        var lines: [Line] = []
+        if !nameInBorder { lines.append([Span(box.component.name, theme.style(.header))]) }
+        let noun = t.risks == 1 ? "risk" : "risks"
+        let choices = t.inScope == t.risks ? ["\(t.risks) \(noun)"]
+            : ["\(t.inScope) of \(t.risks) in scope", "\(t.inScope)/\(t.risks) in scope", "\(t.inScope)/\(t.risks) \(noun)", "\(t.inScope)/\(t.risks)"]
+        let inScope = choices.first { TextWidth.of($0) <= inner.width } ?? choices[choices.count - 1]
+        lines.append([Span(inScope, theme.style(.emphasis))])
+        var counts: Line = [
+            Span("\(g.symbol(.open))\(t.open) ", theme.style(.open)), Span("\(g.symbol(.partial))\(t.partial) ", theme.style(.partial)),
+            Span("\(g.symbol(.mitigated))\(t.mitigated) ", theme.style(.mitigated)),
+        ]
+        let treated = t.accepted + t.transferred + t.avoided
+        if treated > 0 { counts.append(Span("\(g.symbol(.accepted))\(treated) ", theme.style(.treated))) }
+        if t.notApplicable > 0 { counts.append(Span("\(g.symbol(RiskState.notApplicable))\(t.notApplicable)", theme.style(.dim))) }
+        lines.append(counts)
+        if inner.height > lines.count {
+            let done = t.inScope == 0 ? 0 : Double(t.mitigated + treated) / Double(t.inScope)
+            let barWidth = max(0, min(inner.width - 5, 24))
+            lines.append([Span(g.bar(done, width: barWidth), theme.style(heatRole)), Span(String(format: " %3d%%", Int((done * 100).rounded())), theme.style(.dim))])
+        }
+        if inner.height >= lines.count + 3 {
+            let needing = state.catalog.risks(inComponent: box.component.id).compactMap { risk -> (Risk, RiskEvaluation)? in
+                guard let e = state.scorecard.evaluation(ofRisk: risk.id), e.state == .open || e.state == .partial else { return nil }
+                return (risk, e)
+            }
+            if !needing.isEmpty {
+                lines.append([])
+                let room = inner.height - lines.count
+                let shown = needing.count > room ? room - 1 : room
+                for (risk, e) in needing.prefix(max(0, shown)) {
+                    lines.append([Span(g.symbol(e.state) + " ", theme.style(for: e.state)),
+                                  Span(TextWidth.truncate("\(risk.id) \(risk.title)", to: inner.width - 2, ellipsis: g.ellipsis))])
+                }
+                if needing.count > room { lines.append([Span("+\(needing.count - max(0, shown)) more", theme.style(.dim))]) }
+            }
+        }
+        for (n, line) in lines.prefix(inner.height).enumerated() {
+            grid.draw(line, in: inner.rows(from: n, count: 1), ellipsis: state.glyphs.unicode ? "…" : "~")
+        }
+    }
+}

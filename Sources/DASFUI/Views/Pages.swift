@@ -1,0 +1,249 @@
+import Foundation
+import DASFEngine
+
+/// A list screen: a header about the thing on screen, then a list of its parts to move through.
+struct Page {
+    var header: [Line] = []
+    var listTitle: Line?
+    var rows: [Line] = []
+    var empty: String = "nothing here"
+}
+
+/// The content of every list screen, as a function of the state and the width available.
+enum Pages {
+    static func page(_ state: AppState, width: Int) -> Page {
+        switch state.screen {
+        case .map: return Page()
+        case .component(let id): return component(id, state, width)
+        case .risk(let id): return risk(id, state, width)
+        case .control(let id): return control(id, state, width)
+        case .register: return register(state, width)
+        case .scope: return scope(state, width)
+        case .help: return Page(header: [[Span("Keys of the \(screenName(previous(state))) screen, then those that work everywhere.", state.theme.style(.dim))], []], rows: helpLines(state))
+        }
+    }
+
+    // MARK: - Component
+
+    static func component(_ id: Int, _ state: AppState, _ width: Int) -> Page {
+        let theme = state.theme, glyphs = state.glyphs, catalog = state.catalog
+        guard let component = catalog.component(id) else { return Page(empty: "component \(id) is not in the catalog") }
+        let totals = state.scorecard.totals(ofComponent: id) ?? Totals()
+        var page = Page()
+        page.header.append([Span("\(component.id)  \(component.name)", theme.style(.header)),
+                            Span(glyphs.separator + (catalog.stage(component.stage)?.name ?? component.stage), theme.style(.dim))])
+        for line in TextWidth.wrap(component.summary, width: width) { page.header.append([Span(line, theme.style(.dim))]) }
+        page.header.append(totalsLine(totals, state))
+        page.header.append([])
+        page.listTitle = Columns.line([("", 1, false, .plain), ("risk", 5, false, theme.style(.dim)), ("title", nil, false, theme.style(.dim)),
+                                       ("state", 14, false, theme.style(.dim)), ("cover", 5, true, theme.style(.dim)), ("treatment", 9, false, theme.style(.dim))],
+                                      width: width, ellipsis: glyphs.ellipsis)
+        for risk in catalog.risks(inComponent: id) {
+            guard let evaluation = state.scorecard.evaluation(ofRisk: risk.id) else { continue }
+            let style = theme.style(for: evaluation.state)
+            page.rows.append(Columns.line([
+                (glyphs.symbol(evaluation.state), 1, false, style), (risk.id, 5, false, .plain), (risk.title, nil, false, .plain),
+                (evaluation.state.label, 14, false, style), (percent(evaluation), 5, true, .plain), (evaluation.treatment.rawValue, 9, false, .plain),
+            ], width: width, ellipsis: glyphs.ellipsis))
+        }
+        return page
+    }
+
+    // MARK: - Risk
+
+    static func risk(_ id: String, _ state: AppState, _ width: Int) -> Page {
+        let theme = state.theme, glyphs = state.glyphs, catalog = state.catalog
+        guard let risk = catalog.risk(id), let evaluation = state.scorecard.evaluation(ofRisk: id) else {
+            return Page(empty: "risk \(id) is not in the catalog")
+        }
+        let record = state.assessment.record(forRisk: id)
+        var page = Page()
+        let stateStyle = theme.style(for: evaluation.state)
+        page.header.append([Span(glyphs.symbol(evaluation.state) + " ", stateStyle), Span("\(risk.id)  \(risk.title)", theme.style(.header)),
+                            Span("  " + evaluation.state.label, stateStyle), Span(evaluation.state.isInScope ? "  \(percent(evaluation)) covered" : "", theme.style(.dim))])
+        let component = catalog.component(risk.component)
+        page.header.append([Span("Component \(risk.component) \(component?.name ?? "")\(glyphs.separator)\(catalog.stage(component?.stage ?? "")?.name ?? "")\(risk.revision.isEmpty ? "" : "\(glyphs.separator)since DASF \(risk.revision)")", theme.style(.dim))])
+        page.header += labelled("Why", evaluation.explanation, width, theme)
+        var treatment = record.treatment.rawValue
+        if let rationale = record.rationale { treatment += ": " + rationale }
+        page.header += labelled("Treatment", treatment, width, theme)
+        if let reason = record.notApplicableReason { page.header += labelled("Not applicable", reason, width, theme) }
+        page.header += TextWidth.wrap(risk.description, width: width).map { [Span($0)] }
+        let models = risk.deploymentModels.map { model in
+            (catalog.deploymentModel(model)?.name ?? model) + (state.assessment.scope.isAll || state.assessment.scope.deploymentModels.contains(model) ? "" : " (not in scope)")
+        }
+        page.header += labelled("Applies to", models.joined(separator: ", "), width, theme)
+        if !risk.impacts.isEmpty { page.header += labelled("Impacts", risk.impacts.joined(separator: ", "), width, theme) }
+        for framework in catalog.frameworks {
+            if let ids = risk.frameworks[framework.id], !ids.isEmpty {
+                page.header += labelled(framework.name, ids.joined(separator: ", "), width, theme)
+            }
+        }
+        page.listTitle = [Span("Mitigating controls (\(risk.controls.count))", theme.style(.header))]
+        for controlID in risk.controls {
+            let record = state.assessment.record(forControl: controlID)
+            page.rows.append(controlRow(controlID, catalog.control(controlID)?.title ?? "", record, extra: record.owner ?? "", state, width))
+        }
+        page.empty = "no control in the catalog mitigates this risk"
+        return page
+    }
+
+    // MARK: - Control
+
+    static func control(_ id: String, _ state: AppState, _ width: Int) -> Page {
+        let theme = state.theme, glyphs = state.glyphs, catalog = state.catalog
+        guard let control = catalog.control(id) else { return Page(empty: "control \(id) is not in the catalog") }
+        let record = state.assessment.record(forControl: id)
+        var page = Page()
+        page.header.append([Span(glyphs.symbol(record.status) + " ", theme.style(for: record.status)), Span("\(control.id)  \(control.title)", theme.style(.header)),
+                            Span("  " + record.status.label, theme.style(for: record.status))])
+        let facts = [control.type, control.responsibility, control.kind, control.revision.isEmpty ? "" : "since DASF \(control.revision)"].filter { !$0.isEmpty }
+        page.header.append([Span(facts.joined(separator: glyphs.separator), theme.style(.dim))])
+        page.header += labelled("Status", record.status.label + (record.notApplicableReason.map { ": \($0)" } ?? ""), width, theme)
+        page.header += labelled("Owner", record.owner ?? "(none: o sets it)", width, theme)
+        page.header += labelled("Evidence", record.evidence ?? "(none: e sets it)", width, theme)
+        page.header += labelled("Note", record.note ?? "(none: n sets it)", width, theme)
+        page.header += TextWidth.wrap(control.description, width: width).map { [Span($0)] }
+        for framework in catalog.frameworks {
+            if let ids = control.frameworks[framework.id], !ids.isEmpty {
+                page.header += labelled(framework.name, ids.joined(separator: ", "), width, theme)
+            }
+        }
+        let risks = catalog.risks(mitigatedBy: id)
+        page.listTitle = [Span("Mitigates \(risks.count) risk\(risks.count == 1 ? "" : "s")", theme.style(.header))]
+        for risk in risks {
+            guard let evaluation = state.scorecard.evaluation(ofRisk: risk.id) else { continue }
+            let style = theme.style(for: evaluation.state)
+            page.rows.append(Columns.line([(glyphs.symbol(evaluation.state), 1, false, style), (risk.id, 5, false, .plain),
+                                           (risk.title, nil, false, .plain), (evaluation.state.label, 14, false, style)],
+                                          width: width, ellipsis: glyphs.ellipsis))
+        }
+        page.empty = "this control mitigates no single risk in the catalog; it supports all of them"
+        return page
+    }
+
+    // MARK: - Register
+
+    static func register(_ state: AppState, _ width: Int) -> Page {
+        let theme = state.theme, glyphs = state.glyphs, catalog = state.catalog
+        var page = Page()
+        let totals = state.scorecard.overall
+        var summary: Line = [Span("\(catalog.controls.count) controls:", theme.style(.header))]
+        for status in ControlStatus.allCases.reversed() {
+            summary.append(Span("  " + glyphs.symbol(status) + "\(totals.controls(status)) \(status.label)", theme.style(for: status)))
+        }
+        page.header = [summary, []]
+        page.listTitle = Columns.line([("", 1, false, .plain), ("control", 7, false, theme.style(.dim)), ("title", nil, false, theme.style(.dim)),
+                                       ("status", 14, false, theme.style(.dim)), ("owner", 12, false, theme.style(.dim)), ("risks", 5, true, theme.style(.dim))],
+                                      width: width, ellipsis: glyphs.ellipsis)
+        for control in catalog.controls {
+            let record = state.assessment.record(forControl: control.id)
+            page.rows.append(controlRow(control.id, control.title, record, extra: record.owner ?? "", state, width,
+                                        count: catalog.risks(mitigatedBy: control.id).count))
+        }
+        return page
+    }
+
+    // MARK: - Scope
+
+    static func scope(_ state: AppState, _ width: Int) -> Page {
+        let theme = state.theme, glyphs = state.glyphs, catalog = state.catalog
+        let scope = state.assessment.scope, totals = state.scorecard.overall
+        var page = Page()
+        page.header.append([Span("Deployment models in scope", theme.style(.header)),
+                            Span(scope.isAll ? "  (none chosen: all apply)" : "", theme.style(.dim))])
+        page.header.append(totalsLine(totals, state))
+        var stages: Line = []
+        for summary in state.scorecard.stages {
+            stages.append(Span((stages.isEmpty ? "" : glyphs.separator) + "\(summary.stage.name) \(summary.totals.inScope)/\(summary.totals.risks)", theme.style(.dim)))
+        }
+        page.header.append(stages)
+        page.header.append([])
+        for model in catalog.deploymentModels {
+            let on = scope.isAll || scope.deploymentModels.contains(model.id)
+            let count = catalog.risks.filter { $0.deploymentModels.contains(model.id) }.count
+            page.rows.append(Columns.line([(glyphs.checkbox(on), 3, false, on ? theme.style(.emphasis) : .plain), (model.name, 22, false, .plain),
+                                           ("\(count) risks", 8, true, theme.style(.dim)), (model.summary, nil, false, theme.style(.dim))],
+                                          width: width, ellipsis: glyphs.ellipsis))
+        }
+        return page
+    }
+
+    // MARK: - Help
+
+    static func previous(_ state: AppState) -> Screen {
+        state.stack.dropLast().last { $0.screen != .help }?.screen ?? .map
+    }
+
+    static func helpLines(_ state: AppState) -> [Line] {
+        let theme = state.theme
+        let screen = previous(state)
+        let bindings = KeyMap.bindings(for: screen)
+        let globalCount = KeyMap.global.count
+        var lines: [Line] = []
+        for (n, binding) in bindings.enumerated() {
+            if n == bindings.count - globalCount { lines.append([]); lines.append([Span("Everywhere", theme.style(.header))]) }
+            let label = state.glyphs.unicode ? binding.label : asciiLabel(binding.label)
+            lines.append([Span("  " + label.padding(toLength: 8, withPad: " ", startingAt: 0), theme.style(.keyName)), Span(binding.help)])
+        }
+        lines.append([])
+        lines.append([Span("Symbols", theme.style(.header))])
+        let g = state.glyphs
+        lines.append([Span("  risks: \(g.symbol(.open)) open  \(g.symbol(.partial)) partial  \(g.symbol(.mitigated)) mitigated  \(g.symbol(.accepted)) accepted  \(g.symbol(.transferred)) transferred  \(g.symbol(.avoided)) avoided  \(g.symbol(RiskState.notApplicable)) not applicable  \(g.symbol(.outOfScope)) out of scope")])
+        lines.append([Span("  controls: \(g.symbol(.notStarted)) not started  \(g.symbol(.planned)) planned  \(g.symbol(.inProgress)) in progress  \(g.symbol(.implemented)) implemented  \(g.symbol(ControlStatus.notApplicable)) not applicable")])
+        lines.append([Span("  Every change is saved automatically; Esc cancels text entry.", theme.style(.dim))])
+        return lines
+    }
+
+    static func asciiLabel(_ label: String) -> String {
+        label.replacingOccurrences(of: "↑", with: "Up").replacingOccurrences(of: "↓", with: "Down")
+            .replacingOccurrences(of: "←", with: "Left").replacingOccurrences(of: "→", with: "Right").replacingOccurrences(of: "⏎", with: "Enter")
+    }
+
+    static func screenName(_ screen: Screen) -> String {
+        switch screen {
+        case .map: "map"
+        case .component(let id): "component \(id)"
+        case .risk(let id): "risk \(id)"
+        case .control(let id): id
+        case .register: "controls register"
+        case .scope: "scope"
+        case .help: "help"
+        }
+    }
+
+    // MARK: - Pieces
+
+    static func controlRow(_ id: String, _ title: String, _ record: ControlRecord, extra: String, _ state: AppState, _ width: Int, count: Int? = nil) -> Line {
+        let theme = state.theme, glyphs = state.glyphs
+        let style = theme.style(for: record.status)
+        var cells: [(String, Int?, Bool, Style)] = [(glyphs.symbol(record.status), 1, false, style), (id, 7, false, .plain), (title, nil, false, .plain),
+                                                    (record.status.label, 14, false, style), (extra, 12, false, theme.style(.dim))]
+        if let count { cells.append(("\(count)", 5, true, theme.style(.dim))) }
+        return Columns.line(cells, width: width, ellipsis: glyphs.ellipsis)
+    }
+
+    static func labelled(_ label: String, _ text: String, _ width: Int, _ theme: Theme) -> [Line] {
+        let indent = TextWidth.of(label) + 2
+        let lines = TextWidth.wrap(text, width: max(10, width - indent))
+        return lines.enumerated().map { n, line in
+            [Span(n == 0 ? label + ": " : String(repeating: " ", count: indent), theme.style(.dim)), Span(line)]
+        }
+    }
+
+    static func totalsLine(_ t: Totals, _ state: AppState) -> Line {
+        let theme = state.theme, g = state.glyphs
+        return [
+            Span("\(t.risks) risks, \(t.inScope) in scope: ", theme.style(.emphasis)),
+            Span("\(g.symbol(.open))\(t.open) open  ", theme.style(.open)),
+            Span("\(g.symbol(.partial))\(t.partial) partial  ", theme.style(.partial)),
+            Span("\(g.symbol(.mitigated))\(t.mitigated) mitigated  ", theme.style(.mitigated)),
+            Span("\(g.symbol(.accepted))\(t.accepted + t.transferred + t.avoided) treated  ", theme.style(.treated)),
+            Span("\(g.symbol(RiskState.notApplicable))\(t.notApplicable) n/a  \(g.symbol(.outOfScope))\(t.outOfScope) out of scope", theme.style(.dim)),
+        ]
+    }
+
+    static func percent(_ evaluation: RiskEvaluation) -> String {
+        evaluation.state.isInScope ? "\(Int((evaluation.coverage * 100).rounded()))%" : ""
+    }
+}

@@ -1,0 +1,186 @@
+import DASFEngine
+
+/// Draws the whole screen from the state. Called after every action; the backend sends only the
+/// cells that changed.
+public enum Renderer {
+    public static func render(_ state: AppState) -> Frame {
+        var grid = Grid(width: state.size.width, height: state.size.height)
+        if Layout.tooSmall(state.size) {
+            return Frame(grid: tooSmall(state, grid), cursor: nil)
+        }
+        titleBar(state, &grid)
+        var cursor: (x: Int, y: Int)?
+        switch state.screen {
+        case .map: cursor = MapView.draw(state, into: &grid)
+        default: cursor = list(state, &grid)
+        }
+        if let prompt = state.prompt {
+            cursor = promptBar(prompt, state, &grid)
+        } else {
+            keyBar(state, &grid)
+            statusLine(state, &grid)
+        }
+        return Frame(grid: grid, cursor: cursor)
+    }
+
+    static func tooSmall(_ state: AppState, _ grid: Grid) -> Grid {
+        var grid = grid
+        let min = Layout.minimum
+        let lines = ["enlarge the terminal to at least \(min.width)\(state.glyphs.unicode ? "×" : "x")\(min.height)",
+                     "(now \(state.size.width)\(state.glyphs.unicode ? "×" : "x")\(state.size.height))"]
+        let top = max(0, state.size.height / 2 - 1)
+        for (n, line) in lines.enumerated() {
+            let wrapped = TextWidth.truncate(line, to: state.size.width, ellipsis: "")
+            let x = max(0, (state.size.width - TextWidth.of(wrapped)) / 2)
+            grid.text(wrapped, x: x, y: top + n, style: state.theme.style(.emphasis))
+        }
+        return grid
+    }
+
+    static func titleBar(_ state: AppState, _ grid: inout Grid) {
+        let theme = state.theme, g = state.glyphs, t = state.scorecard.overall
+        let bar = Rect(x: 0, y: 0, width: state.size.width, height: 1)
+        grid.fill(bar, style: theme.style(.titleBar))
+        let scope = state.assessment.scope.isAll ? "all models"
+            : state.assessment.scope.deploymentModels.map { state.catalog.deploymentModel($0)?.name ?? $0 }.joined(separator: ", ")
+        let right = state.size.width >= 120
+            ? " \(t.inScope) in scope\(g.separator)\(g.symbol(.open))\(t.open) open \(g.symbol(.partial))\(t.partial) partial \(g.symbol(.mitigated))\(t.mitigated) mitigated "
+            : " \(t.inScope) in scope \(g.symbol(.open))\(t.open) \(g.symbol(.partial))\(t.partial) \(g.symbol(.mitigated))\(t.mitigated) "
+        let catalogName = "DASF \(state.catalog.version)" + (state.catalog.id.hasPrefix("dasf-") ? "" : " (\(state.catalog.id))")
+        var left = " dasf\(g.separator)\(state.assessment.title)\(g.separator)\(catalogName)\(g.separator)scope: \(scope)"
+        if state.readOnly { left += "\(g.separator)READ-ONLY" }
+        let rightWidth = TextWidth.of(right)
+        let leftRoom = state.size.width - rightWidth - 1
+        grid.text(TextWidth.truncate(left, to: leftRoom, ellipsis: g.ellipsis), x: 0, y: 0, style: theme.style(.titleBar), clip: bar)
+        grid.text(right, x: state.size.width - rightWidth, y: 0, style: theme.style(.titleBar), clip: bar)
+    }
+
+    static func breadcrumb(_ state: AppState) -> String {
+        state.stack.map { Pages.screenName($0.screen) }.joined(separator: " > ")
+    }
+
+    static func list(_ state: AppState, _ grid: inout Grid) -> (x: Int, y: Int)? {
+        let content = Layout.content(state.size)
+        let page = Pages.page(state, width: content.width - 2)
+        let area = Rect(x: 1, y: content.y, width: content.width - 2, height: content.height)
+        let headerHeight = Layout.headerHeight(page, content: content)
+        for n in 0..<headerHeight {
+            var line = page.header[n]
+            if n == headerHeight - 1 && headerHeight < page.header.count {
+                line = [Span("\(state.glyphs.ellipsis) more on a larger terminal", state.theme.style(.dim))]
+            }
+            grid.draw(line, in: area.rows(from: n, count: 1), ellipsis: state.glyphs.unicode ? "…" : "~")
+        }
+        var top = headerHeight
+        if let title = page.listTitle {
+            grid.draw(title, in: area.rows(from: top, count: 1))
+            top += 1
+        }
+        let listArea = area.rows(from: top)
+        if page.rows.isEmpty {
+            grid.text(page.empty, x: listArea.x, y: listArea.y, style: state.theme.style(.dim), clip: listArea)
+            return (listArea.x, listArea.y)
+        }
+        let place = state.place
+        var cursor: (x: Int, y: Int)?
+        for row in 0..<listArea.height {
+            let index = place.scroll + row
+            guard index < page.rows.count else { break }
+            let rect = listArea.rows(from: row, count: 1)
+            grid.draw(page.rows[index], in: rect)
+            if index == place.selected && state.screen != .help {
+                let full = Rect(x: 0, y: rect.y, width: state.size.width, height: 1)
+                grid.restyle(full) { $0.reverse = true }
+                cursor = (rect.x, rect.y)
+            }
+        }
+        if page.rows.count > listArea.height && listArea.height > 0 {
+            let label = " \(place.scroll + 1)-\(min(page.rows.count, place.scroll + listArea.height)) of \(page.rows.count) "
+            grid.text(label, x: area.maxX - TextWidth.of(label), y: listArea.maxY - 1, style: state.theme.style(.dim), clip: area)
+        }
+        return cursor ?? (listArea.x, listArea.y)
+    }
+
+    static func keyBar(_ state: AppState, _ grid: inout Grid) {
+        let theme = state.theme, g = state.glyphs
+        let row = Rect(x: 0, y: state.size.height - 2, width: state.size.width, height: 1)
+        var spans: Line = []
+        if state.screen == .map { spans += [Span(g.unicode ? "←↑↓→" : "arrows", theme.style(.keyName)), Span(" move  ")] }
+        if state.screen != .map && state.screen != .help { spans += [Span(g.unicode ? "↑↓" : "Up/Down", theme.style(.keyName)), Span(" move  ")] }
+        if case .conflict = state.save { spans += [Span("W", theme.style(.keyName)), Span(" overwrite  ")] }
+        let globalOnThisScreen: Set<Command> = state.screen == .map ? [.register, .scope, .help, .quit] : [.back, .help, .quit]
+        let own = KeyMap.bindings(for: state.screen).dropLast(KeyMap.global.count)
+        for binding in own.filter(\.inKeyBar) + KeyMap.global.filter({ globalOnThisScreen.contains($0.command) }) {
+            if state.readOnly && [.cycleStatus, .markNotApplicable, .editOwner, .editEvidence, .editNote, .cycleTreatment, .markRiskNotApplicable, .toggle].contains(binding.command) { continue }
+            let label = g.unicode ? binding.label : Pages.asciiLabel(binding.label)
+            spans += [Span(label, theme.style(.keyName)), Span(" " + short(binding) + "  ")]
+        }
+        grid.draw(spans, in: row)
+    }
+
+    static func short(_ binding: Binding) -> String {
+        switch binding.command {
+        case .open: "open"
+        case .back: "back"
+        case .register: "controls"
+        case .scope: "scope"
+        case .help: "help"
+        case .quit: "quit"
+        case .cycleStatus: "status"
+        case .markNotApplicable: "n/a"
+        case .editOwner: "owner"
+        case .editEvidence: "evidence"
+        case .editNote: "note"
+        case .cycleTreatment: "treatment"
+        case .markRiskNotApplicable: "n/a"
+        case .toggle: "toggle"
+        default: binding.help
+        }
+    }
+
+    static func statusLine(_ state: AppState, _ grid: inout Grid) {
+        let theme = state.theme
+        let row = Rect(x: 0, y: state.size.height - 1, width: state.size.width, height: 1)
+        let (saveText, saveRole): (String, Role) = {
+            switch state.save {
+            case .saved(let time): return (time.map { "saved \($0)" } ?? "saved", .statusGood)
+            case .pending: return ("saving…", .statusLine)
+            case .failed(let reason): return ("NOT SAVED: \(reason)", .statusError)
+            case .conflict: return ("NOT SAVED: changed on disk", .statusError)
+            case .readOnly: return ("read-only", .emphasis)
+            }
+        }()
+        let right = " " + saveText
+        let rightWidth = min(TextWidth.of(right), state.size.width / 2)
+        let left = state.message ?? "\(state.path)\(state.glyphs.separator)\(breadcrumb(state))"
+        grid.text(TextWidth.truncate(left, to: state.size.width - rightWidth - 1, ellipsis: state.glyphs.ellipsis), x: 0, y: row.y,
+                  style: state.message == nil ? theme.style(.statusLine) : Style(), clip: row)
+        grid.text(TextWidth.truncate(right, to: rightWidth, ellipsis: state.glyphs.ellipsis), x: state.size.width - rightWidth, y: row.y,
+                  style: theme.style(saveRole), clip: row)
+    }
+
+    static func promptBar(_ prompt: Prompt, _ state: AppState, _ grid: inout Grid) -> (x: Int, y: Int) {
+        let theme = state.theme
+        let labelRow = Rect(x: 0, y: state.size.height - 2, width: state.size.width, height: 1)
+        let inputRow = Rect(x: 0, y: state.size.height - 1, width: state.size.width, height: 1)
+        grid.draw([Span(prompt.label, theme.style(.header)), Span("   Enter confirms, Esc cancels", theme.style(.dim))], in: labelRow)
+        let room = state.size.width - 3
+        let column = prompt.field.cursorColumn
+        // Scroll the text so the cursor stays visible.
+        var skip = 0
+        if column >= room {
+            var cells = 0
+            for character in prompt.field.text {
+                if column - cells < room { break }
+                cells += TextWidth.of(character)
+                skip += 1
+            }
+        }
+        let shown = String(prompt.field.text.dropFirst(skip))
+        let offset = prompt.field.text.prefix(skip).reduce(0) { $0 + TextWidth.of($1) }
+        grid.text("> ", x: 0, y: inputRow.y, style: theme.style(.keyName), clip: inputRow)
+        grid.fill(Rect(x: 2, y: inputRow.y, width: state.size.width - 2, height: 1), style: theme.style(.prompt))
+        grid.text(shown, x: 2, y: inputRow.y, style: theme.style(.prompt), clip: inputRow)
+        return (min(state.size.width - 1, 2 + column - offset), inputRow.y)
+    }
+}
