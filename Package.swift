@@ -21,11 +21,16 @@ let package = Package(
         // The interactive map, pure: state, actions, reducer, layout, renderer into a cell grid.
         // No ncurses: every screen is testable as text.
         .target(name: "DASFUI", dependencies: ["DASFEngine"]),
-        // The command line. Calls the same engine operations the TUI will.
+        // ncursesw for Swift: a module map and a small C shim (docs/architecture.md).
+        .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        // The thin terminal backend: blits the grid, reads keys and resizes. The only code that
+        // imports CNcurses.
+        .target(name: "DASFTerminal", dependencies: ["DASFUI", "CNcurses"]),
+        // The command line and the interactive map's wiring.
         .executableTarget(
             name: "dasf",
             dependencies: [
-                "DASFEngine", "DASFStore",
+                "DASFEngine", "DASFStore", "DASFUI", "DASFTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

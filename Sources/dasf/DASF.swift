@@ -7,13 +7,15 @@ struct DASF: ParsableCommand {
         commandName: "dasf",
         abstract: "Assess the security of an AI system with the Databricks AI Security Framework (DASF).",
         discussion: """
-            An assessment is one JSON save file holding only what people decided; the DASF catalog \
+            `dasf` alone opens the interactive map on assessment.dasf.json (created if missing); \
+            `dasf FILE` opens FILE. An assessment is one JSON save file holding only what people decided; the DASF catalog \
             (2.0 by default, 1.0 too) is built in. Exit status: 0 on success, 1 when the input \
             is unusable or an edit is refused, 64 for a usage error.
             """,
         version: "0.1.0",
         subcommands: [
-            CatalogCommand.self, NewCommand.self, SetCommand.self, StatusCommand.self, ValidateCommand.self,
-        ]
+            OpenCommand.self, CatalogCommand.self, NewCommand.self, SetCommand.self, StatusCommand.self, ValidateCommand.self,
+        ],
+        defaultSubcommand: OpenCommand.self
     )
 }

@@ -1,0 +1,84 @@
+// The only C dasf has: access to ncursesw's wide-character API from Swift 6, and the pieces
+// that must be C (signal handlers, macros Swift does not import).
+#ifndef DASF_CNCURSES_SHIM_H
+#define DASF_CNCURSES_SHIM_H
+
+// SwiftPM drops pkg-config's -D_XOPEN_SOURCE, which is what turns on the wide API.
+#define NCURSES_WIDECHAR 1
+#include <ncursesw/curses.h>
+#include <locale.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t cnc_stop_signal = 0;
+static int cnc_screen_active = 0;
+
+static void cnc_on_stop(int sig) { cnc_stop_signal = sig; }
+
+// A crash must not leave the terminal raw: restore it, then die as the signal asked.
+static void cnc_on_fatal(int sig) {
+    if (cnc_screen_active) { endwin(); cnc_screen_active = 0; }
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void cnc_at_exit(void) {
+    if (cnc_screen_active) { endwin(); cnc_screen_active = 0; }
+}
+
+/// Installs the handlers before ncurses starts (ncurses leaves handlers it finds in place):
+/// INT, TERM and HUP ask the loop to save and stop; crashes restore the terminal first.
+static inline void cnc_install_handlers(void) {
+    struct sigaction stop;
+    memset(&stop, 0, sizeof stop);
+    stop.sa_handler = cnc_on_stop;
+    sigemptyset(&stop.sa_mask);
+    sigaction(SIGINT, &stop, NULL);
+    sigaction(SIGTERM, &stop, NULL);
+    sigaction(SIGHUP, &stop, NULL);
+    signal(SIGSEGV, cnc_on_fatal);
+    signal(SIGBUS, cnc_on_fatal);
+    signal(SIGILL, cnc_on_fatal);
+    signal(SIGABRT, cnc_on_fatal);
+    signal(SIGFPE, cnc_on_fatal);
+    signal(SIGTRAP, cnc_on_fatal);
+    atexit(cnc_at_exit);
+}
+
+static inline int cnc_stop_requested(void) { return cnc_stop_signal; }
+
+/// Sets the locale from the environment and says whether it is UTF-8.
+static inline int cnc_setlocale_utf8(void) {
+    setlocale(LC_ALL, "");
+    const char *codeset = nl_langinfo(CODESET);
+    return codeset != NULL && strcmp(codeset, "UTF-8") == 0;
+}
+
+/// newterm rather than initscr: with no usable TERM it returns NULL instead of exiting.
+static inline WINDOW *cnc_start(void) {
+    set_escdelay(25);
+    SCREEN *screen = newterm(NULL, stdout, stdin);
+    if (screen == NULL) return NULL;
+    set_term(screen);
+    cnc_screen_active = 1;
+    return stdscr;
+}
+
+static inline void cnc_stop(void) {
+    if (cnc_screen_active) { endwin(); cnc_screen_active = 0; }
+}
+
+static inline attr_t cnc_a_bold(void) { return A_BOLD; }
+static inline attr_t cnc_a_dim(void) { return A_DIM; }
+static inline attr_t cnc_a_reverse(void) { return A_REVERSE; }
+static inline attr_t cnc_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t cnc_a_normal(void) { return A_NORMAL; }
+static inline mmask_t cnc_mouse_mask(void) { return BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON1_PRESSED; }
+static inline mmask_t cnc_button1_double(void) { return BUTTON1_DOUBLE_CLICKED; }
+static inline mmask_t cnc_button1_single(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED; }
+static inline int cnc_colors(void) { return COLORS; }
+#endif

@@ -1,0 +1,162 @@
+import CNcurses
+import DASFUI
+import Glibc
+
+/// The terminal, through ncursesw. It copies the grid (only cells that changed since the last
+/// frame; ncurses then sends only what differs on screen), places the cursor, and turns
+/// ncurses' key codes into `Key`s. Nothing else happens here.
+public final class NcursesBackend: TerminalBackend {
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let color: Bool
+    private var pairs: [UInt16: Int16] = [:]
+    private var previous: Grid?
+    private var quickErrors = 0
+    private var stopped = false
+
+    /// Says whether the locale is UTF-8 (and sets it); call before `init`.
+    public static func prepareLocale() -> Bool { cnc_setlocale_utf8() != 0 }
+
+    /// Starts curses; nil when there is no usable terminal (TERM unset or unknown).
+    public init?(color: Bool, mouse: Bool) {
+        cnc_install_handlers()
+        guard let window = cnc_start() else { return nil }
+        self.window = window
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        intrflush(window, false)
+        self.color = color && has_colors()
+        if self.color {
+            start_color()
+            use_default_colors()
+        }
+        if mouse {
+            mousemask(cnc_mouse_mask(), nil)
+            mouseinterval(250)
+        }
+    }
+
+    deinit { stop() }
+
+    /// Restores the terminal. Safe to call more than once.
+    public func stop() {
+        guard !stopped else { return }
+        stopped = true
+        cnc_stop()
+    }
+
+    public var size: Size { Size(width: Int(getmaxx(window)), height: Int(getmaxy(window))) }
+
+    public func draw(_ frame: Frame) {
+        let grid = frame.grid
+        let reuse = previous.map { $0.width == grid.width && $0.height == grid.height } ?? false
+        if !reuse { werase(window) }
+        for y in 0..<grid.height {
+            for x in 0..<grid.width {
+                let cell = grid[x, y]
+                if cell.width == 0 { continue }
+                if reuse, let previous, previous[x, y] == cell { continue }
+                put(cell, x: x, y: y)
+            }
+        }
+        previous = grid
+        if let cursor = frame.cursor {
+            wmove(window, Int32(cursor.y), Int32(cursor.x))
+            curs_set(1)
+        } else {
+            curs_set(0)
+        }
+        wrefresh(window)
+    }
+
+    private func put(_ cell: Cell, x: Int, y: Int) {
+        var attributes = cnc_a_normal()
+        if cell.style.bold { attributes |= cnc_a_bold() }
+        if cell.style.dim { attributes |= cnc_a_dim() }
+        if cell.style.reverse { attributes |= cnc_a_reverse() }
+        if cell.style.underline { attributes |= cnc_a_underline() }
+        let pair = color ? pairNumber(cell.style) : 0
+        var wide: [wchar_t] = cell.character.unicodeScalars.prefix(Int(CCHARW_MAX) - 1).map { wchar_t(bitPattern: $0.value) }
+        wide.append(0)
+        var cc = cchar_t()
+        setcchar(&cc, wide, attributes, pair, nil)
+        // The bottom-right cell reports an error (the cursor cannot advance) but is drawn.
+        _ = mvwadd_wch(window, Int32(y), Int32(x), &cc)
+    }
+
+    private func pairNumber(_ style: Style) -> Int16 {
+        if style.foreground == .default && style.background == .default { return 0 }
+        let key = UInt16(style.foreground.rawValue) << 8 | UInt16(style.background.rawValue)
+        if let pair = pairs[key] { return pair }
+        let pair = Int16(pairs.count + 1)
+        init_pair(pair, curses(style.foreground), curses(style.background))
+        pairs[key] = pair
+        return pair
+    }
+
+    private func curses(_ color: DASFUI.Color) -> Int16 {
+        switch color {
+        case .default: -1
+        case .black: Int16(COLOR_BLACK)
+        case .red: Int16(COLOR_RED)
+        case .green: Int16(COLOR_GREEN)
+        case .yellow: Int16(COLOR_YELLOW)
+        case .blue: Int16(COLOR_BLUE)
+        case .magenta: Int16(COLOR_MAGENTA)
+        case .cyan: Int16(COLOR_CYAN)
+        case .white: Int16(COLOR_WHITE)
+        }
+    }
+
+    public func nextEvent(timeout: Int) -> TerminalEvent {
+        if cnc_stop_requested() != 0 { return .stop }
+        wtimeout(window, Int32(timeout))
+        var code: wint_t = 0
+        let started = monotonicMilliseconds()
+        let result = wget_wch(window, &code)
+        if cnc_stop_requested() != 0 { return .stop }
+        if result == ERR {
+            // ERR well before the timeout, again and again, means input is gone (closed pty).
+            if monotonicMilliseconds() - started < timeout / 4 { quickErrors += 1 } else { quickErrors = 0 }
+            return quickErrors > 50 ? .stop : .timeout
+        }
+        quickErrors = 0
+        if result == KEY_CODE_YES { return special(Int32(code)) }
+        return .key(KeyDecoding.character(UInt32(code)))
+    }
+
+    private func special(_ code: Int32) -> TerminalEvent {
+        switch code {
+        case KEY_UP: return .key(.up)
+        case KEY_DOWN: return .key(.down)
+        case KEY_LEFT: return .key(.left)
+        case KEY_RIGHT: return .key(.right)
+        case KEY_HOME: return .key(.home)
+        case KEY_END: return .key(.end)
+        case KEY_PPAGE: return .key(.pageUp)
+        case KEY_NPAGE: return .key(.pageDown)
+        case KEY_BACKSPACE: return .key(.backspace)
+        case KEY_DC: return .key(.delete)
+        case KEY_ENTER: return .key(.enter)
+        case KEY_BTAB: return .key(.backTab)
+        case KEY_RESIZE:
+            previous = nil
+            return .key(.resize(size))
+        case KEY_MOUSE:
+            var event = MEVENT()
+            guard getmouse(&event) == OK else { return .timeout }
+            if event.bstate & cnc_button1_double() != 0 { return .key(.mouse(x: Int(event.x), y: Int(event.y), double: true)) }
+            if event.bstate & cnc_button1_single() != 0 { return .key(.mouse(x: Int(event.x), y: Int(event.y), double: false)) }
+            return .timeout
+        default:
+            return .timeout
+        }
+    }
+
+    private func monotonicMilliseconds() -> Int {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Int(now.tv_sec) * 1000 + Int(now.tv_nsec) / 1_000_000
+    }
+}

@@ -1,0 +1,81 @@
+import DASFEngine
+
+/// The loop: read a key, reduce, run effects, render. Saving is debounced (at most about a
+/// second after an edit) and always done before the loop ends, whatever ends it.
+public final class Runtime<Backend: TerminalBackend> {
+    public private(set) var state: AppState
+    let backend: Backend
+    /// Writes the assessment; `force` overwrites a file changed on disk.
+    let persist: (Assessment, _ force: Bool) -> SaveOutcome
+    let now: () -> Double
+    private var pending: Assessment?
+    private var firstPending = 0.0
+    private var lastEdit = 0.0
+
+    /// Quiet time after the last edit before saving, and the longest an edit waits.
+    public static var settle: Double { 0.3 }
+    public static var longest: Double { 1.0 }
+
+    public init(state: AppState, backend: Backend, now: @escaping () -> Double, persist: @escaping (Assessment, Bool) -> SaveOutcome) {
+        self.state = state
+        self.backend = backend
+        self.now = now
+        self.persist = persist
+    }
+
+    /// Runs until quit, a stop signal or closed input. Returns the assessment if its last save
+    /// failed, so the caller can keep it somewhere safe.
+    public func run() -> Assessment? {
+        state.size = backend.size
+        backend.draw(Renderer.render(state))
+        loop: while true {
+            let event = backend.nextEvent(timeout: pending == nil ? 1000 : 100)
+            switch event {
+            case .stop:
+                break loop
+            case .timeout:
+                break
+            case .key(let key):
+                if handle(.key(key)) { break loop }
+            }
+            flush(force: false)
+            backend.draw(Renderer.render(state))
+        }
+        flush(force: true)
+        switch state.save {
+        case .failed, .conflict: return state.assessment
+        default: return nil
+        }
+    }
+
+    /// Reduces one action and runs its effects; true when the app should stop.
+    @discardableResult
+    public func handle(_ action: Action) -> Bool {
+        var quit = false
+        for effect in Reducer.reduce(&state, action) {
+            switch effect {
+            case .save(let assessment):
+                if pending == nil { firstPending = now() }
+                pending = assessment
+                lastEdit = now()
+            case .overwrite(let assessment):
+                pending = nil
+                _ = handle(.saved(persist(assessment, true)))
+            case .quit:
+                quit = true
+            }
+        }
+        return quit
+    }
+
+    /// Saves the pending edit when it has settled, or now when `force` (leaving).
+    func flush(force: Bool) {
+        guard let assessment = pending else { return }
+        if case .conflict = state.save, !force { return }
+        let t = now()
+        guard force || t - lastEdit >= Self.settle || t - firstPending >= Self.longest else { return }
+        pending = nil
+        if case .conflict = state.save { return }
+        handle(.saved(persist(assessment, false)))
+    }
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import DASFEngine
+import DASFStore
+import DASFTerminal
+import DASFUI
+import Foundation
+
+/// `dasf [FILE]`: the interactive map. The default command.
+struct OpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open",
+        abstract: "Open an assessment on the interactive map (the default command).",
+        discussion: """
+            Without FILE, opens assessment.dasf.json in the current directory, creating it (DASF 2.0, \
+            all deployment models) if it does not exist. Every change is saved automatically. \
+            Press ? on any screen for its keys. Honours NO_COLOR.
+            """
+    )
+
+    @Argument(help: "The save file (default: assessment.dasf.json).") var file: String = "assessment.dasf.json"
+    @Flag(name: .long, help: "Open with every edit disabled.") var readonly = false
+    @Flag(name: .long, help: "Draw with plain ASCII instead of Unicode symbols and lines.") var ascii = false
+    @Flag(name: .customLong("no-color"), help: "No colour (as NO_COLOR does).") var noColor = false
+    @Flag(name: .customLong("no-mouse"), help: "Ignore the mouse.") var noMouse = false
+    @OptionGroup var source: CatalogOption
+
+    func run() throws {
+        var notice: String?
+        try reportingFailures {
+            if !FileManager.default.fileExists(atPath: file) {
+                if readonly { throw StoreError(path: file, kind: .unreadable, reason: "no such file (and --readonly creates nothing)") }
+                let catalog = try Catalog.resolve(source.catalog ?? BuiltinCatalogs.defaultID)
+                _ = try SaveFile.create(file, assessment: Assessment(title: "Untitled assessment", catalog: catalog))
+                notice = "created \(file): a new assessment against \(catalog.title)"
+            }
+        }
+        var document: AssessmentDocument!
+        try reportingFailures { document = try AssessmentDocument.open(file, catalog: source.catalog) }
+        guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
+            Console.error("the interactive map needs a terminal; for text use: dasf status \(file)")
+            throw ExitCode.failure
+        }
+        let unicode = NcursesBackend.prepareLocale() && !ascii
+        let environmentNoColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        guard let backend = NcursesBackend(color: !(noColor || environmentNoColor), mouse: !noMouse) else {
+            Console.error("no usable terminal (is TERM set to a known terminal type?)")
+            throw ExitCode.failure
+        }
+        let state = AppState(
+            catalog: document.catalog, assessment: document.assessment, path: file, size: backend.size,
+            readOnly: readonly, unicode: unicode, color: !(noColor || environmentNoColor), mouse: !noMouse,
+            message: notice ?? document.warnings.first)
+        let saver = Saver(file: document.file)
+        let runtime = Runtime(state: state, backend: backend, now: { Date().timeIntervalSinceReferenceDate }, persist: saver.save)
+        let unsaved = runtime.run()
+        backend.stop()
+        if let unsaved {
+            let copy = "\(file).unsaved-\(Saver.stamp()).dasf.json"
+            do {
+                _ = try SaveFile.create(copy, assessment: unsaved)
+                Console.error("\(file) could not be saved (\(saver.lastProblem ?? "see above")); your version is in \(copy)")
+            } catch {
+                Console.error("\(file) could not be saved, nor a copy written: \(error)")
+            }
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// Saves through the store and reports in the runtime's terms.
+final class Saver {
+    var file: SaveFile
+    var lastProblem: String?
+
+    init(file: SaveFile) { self.file = file }
+
+    func save(_ assessment: Assessment, force: Bool) -> SaveOutcome {
+        do {
+            try file.save(assessment, force: force)
+            return .saved(time: Self.clock())
+        } catch let error as StoreError {
+            lastProblem = error.reason
+            return error.kind == .changedOnDisk ? .conflict(error.reason) : .failed(error.reason)
+        } catch {
+            lastProblem = "\(error)"
+            return .failed("\(error)")
+        }
+    }
+
+    static func clock() -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "HH:mm:ss"
+        return formatter.string(from: Date())
+    }
+
+    static func stamp() -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        return formatter.string(from: Date())
+    }
+}

@@ -1,0 +1,146 @@
+import DASFEngine
+import XCTest
+
+@testable import DASFUI
+
+/// A terminal that plays back keys and keeps every frame, for running the real loop in tests.
+final class ScriptedBackend: TerminalBackend {
+    var events: [TerminalEvent]
+    var frames: [Frame] = []
+    let size: Size
+    /// Simulated time in milliseconds (whole numbers, so no rounding decides a test).
+    var milliseconds = 0
+    var clock: Double { Double(milliseconds) / 1000 }
+    /// Simulated time each event takes.
+    let step: Int
+
+    init(size: Size = Size(width: 80, height: 24), events: [TerminalEvent], step: Int = 50) {
+        self.size = size
+        self.events = events
+        self.step = step
+    }
+
+    func draw(_ frame: Frame) { frames.append(frame) }
+
+    func nextEvent(timeout: Int) -> TerminalEvent {
+        milliseconds += step
+        return events.isEmpty ? .stop : events.removeFirst()
+    }
+}
+
+final class RuntimeTests: XCTestCase {
+    func testEditsAreSavedOnceSettledAndAlwaysBeforeLeaving() throws {
+        let state = try sampleState()
+        let backend = ScriptedBackend(events: [.key(.character("c")), .key(.character(" ")), .key(.character(" ")), .timeout, .timeout,
+                                               .timeout, .timeout, .timeout, .timeout, .key(.down), .key(.character(" ")), .key(.character("q"))])
+        var saves: [Assessment] = []
+        let runtime = Runtime(state: state, backend: backend, now: { backend.clock }) { assessment, _ in
+            saves.append(assessment)
+            return .saved(time: "t\(saves.count)")
+        }
+        XCTAssertNil(runtime.run())
+        XCTAssertEqual(saves.count, 2, "two quick edits coalesce into one save; the last edit is saved on quit")
+        XCTAssertEqual(saves[0].status(of: "DASF 1"), .planned, "implemented, then two presses: not started, planned")
+        XCTAssertEqual(saves[1].status(of: "DASF 2"), .notStarted)
+        XCTAssertEqual(runtime.state.save, .saved("t2"))
+        XCTAssertEqual(backend.frames.count, 12, "a frame first, then one per event but the last (q)")
+        XCTAssertEqual(backend.frames.last?.grid.width, 80)
+    }
+
+    func testAStopSignalSavesThePendingEdit() throws {
+        let backend = ScriptedBackend(events: [.key(.character("c")), .key(.character(" ")), .stop])
+        var saved: Assessment?
+        let runtime = Runtime(state: try sampleState(), backend: backend, now: { backend.clock }) { assessment, _ in
+            saved = assessment
+            return .saved(time: "now")
+        }
+        XCTAssertNil(runtime.run())
+        XCTAssertEqual(saved?.status(of: "DASF 1"), .notStarted, "DASF 1 was implemented; one press cycles it to not started")
+    }
+
+    func testAConflictKeepsTheEditsAndHandsThemBack() throws {
+        let backend = ScriptedBackend(events: [.key(.character("c")), .key(.down), .key(.character(" ")), .timeout, .timeout, .timeout, .timeout,
+                                               .timeout, .timeout, .key(.character("q"))])
+        var attempts: [(Assessment, Bool)] = []
+        let runtime = Runtime(state: try sampleState(), backend: backend, now: { backend.clock }) { assessment, force in
+            attempts.append((assessment, force))
+            return .conflict("changed")
+        }
+        let unsaved = runtime.run()
+        XCTAssertEqual(unsaved?.status(of: "DASF 2"), .notStarted)
+        XCTAssertEqual(attempts.count, 1, "no retry loop against a changed file")
+        XCTAssertTrue(backend.frames.last!.grid.text.contains("NOT SAVED: changed on disk"))
+    }
+
+    func testOverwriteForcesTheSave() throws {
+        let backend = ScriptedBackend(events: [.key(.character("c")), .key(.character(" ")), .timeout, .timeout, .timeout, .timeout, .timeout,
+                                               .timeout, .key(.character("W")), .key(.character("q"))])
+        var forced = false
+        var calls = 0
+        let runtime = Runtime(state: try sampleState(), backend: backend, now: { backend.clock }) { _, force in
+            calls += 1
+            forced = force
+            return calls == 1 ? .conflict("changed") : .saved(time: "t")
+        }
+        XCTAssertNil(runtime.run())
+        XCTAssertTrue(forced)
+        XCTAssertEqual(runtime.state.save, .saved("t"))
+    }
+
+    func testKeyDecoding() {
+        XCTAssertEqual(KeyDecoding.character(13), .enter)
+        XCTAssertEqual(KeyDecoding.character(10), .enter)
+        XCTAssertEqual(KeyDecoding.character(27), .escape)
+        XCTAssertEqual(KeyDecoding.character(127), .backspace)
+        XCTAssertEqual(KeyDecoding.character(18), .control("r"))
+        XCTAssertEqual(KeyDecoding.character(0x65E5), .character("日"))
+        XCTAssertEqual(KeyDecoding.character(0x20), .character(" "))
+    }
+}
+
+final class GridTests: XCTestCase {
+    func testWidths() {
+        XCTAssertEqual(TextWidth.of("abc"), 3)
+        XCTAssertEqual(TextWidth.of("é"), 1)
+        XCTAssertEqual(TextWidth.of("e\u{301}"), 1)
+        XCTAssertEqual(TextWidth.of("日本"), 4)
+        XCTAssertEqual(TextWidth.of("👍"), 2)
+        XCTAssertEqual(TextWidth.of("👍🏽"), 2)
+        XCTAssertEqual(TextWidth.of("🇫🇷"), 2)
+        XCTAssertEqual(TextWidth.of("👨‍👩‍👧"), 2)
+        XCTAssertEqual(TextWidth.of("\u{200B}"), 0)
+        XCTAssertEqual(TextWidth.truncate("Model serving: inference", to: 10), "Model ser…")
+        XCTAssertEqual(TextWidth.truncate("日本語テキスト", to: 5), "日本…")
+        XCTAssertEqual(TextWidth.wrap("one two three four", width: 9), ["one two", "three", "four"])
+    }
+
+    func testDrawingClipsAndNeverSplitsAWideCharacter() {
+        var grid = Grid(width: 6, height: 2)
+        XCTAssertEqual(grid.text("ab日本語", x: 0, y: 0), 6)
+        XCTAssertEqual(grid.text, "ab日本\n")
+        grid.text("xy", x: 3, y: 0)
+        XCTAssertEqual(grid.text, "ab xy\n", "overwriting half of 日 blanks the other half")
+        grid.text("long text", x: 2, y: 1, clip: Rect(x: 2, y: 1, width: 3, height: 1))
+        XCTAssertEqual(grid.text, "ab xy\n  lon")
+        grid.text("beyond", x: -3, y: 5)
+        grid.text("beyond", x: 4, y: 0)
+        XCTAssertEqual(Grid(width: 0, height: 0).text, "")
+    }
+
+    /// A note full of escape sequences shows as text and no control character reaches a cell.
+    func testHostileTextRendersInert() throws {
+        var state = try sampleState(size: Size(width: 100, height: 30))
+        let hostile = "\u{1B}]0;pwned\u{07}\u{1B}[2J\u{1B}[31mred\u{9B}1m\rback\u{7F}"
+        press(&state, .character("c"), .enter, .character("n"))
+        for key in hostile.map({ Key.character($0) }) { press(&state, key) }
+        press(&state, .enter)
+        XCTAssertEqual(state.assessment.controls["DASF 1"]?.note, "\u{1B}]0;pwned\u{07}\u{1B}[2J\u{1B}[31mred\u{9B}1m back\u{7F}".replacingOccurrences(of: " back", with: "\rback").trimmingCharacters(in: .whitespaces))
+        let frame = Renderer.render(state)
+        for cell in frame.grid.cells {
+            for scalar in cell.character.unicodeScalars {
+                XCTAssertFalse(scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value), "control U+\(String(scalar.value, radix: 16)) reached the grid")
+            }
+        }
+        XCTAssertTrue(frame.grid.text.contains("Note: ^[]0;pwned^G^[[2J^[[31mred\u{FFFD}1m back^?"), frame.grid.text)
+    }
+}
