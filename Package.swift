@@ -39,6 +39,8 @@ let package = Package(
         .testTarget(name: "DASFEngineTests", dependencies: ["DASFEngine"], exclude: ["Fixtures"]),
         .testTarget(name: "DASFStoreTests", dependencies: ["DASFStore"]),
         .testTarget(name: "DASFUITests", dependencies: ["DASFUI", "DASFEngine"], exclude: ["__Screens__"]),
+        // The real binary in tmux: keys typed, the pane read, the save file checked.
+        .testTarget(name: "DASFEndToEndTests", dependencies: ["dasf"]),
         .testTarget(name: "DASFCommandTests", dependencies: ["dasf", "DASFEngine", "DASFStore"]),
     ]
 )

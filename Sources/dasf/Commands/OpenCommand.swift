@@ -58,7 +58,8 @@ struct OpenCommand: ParsableCommand {
             let copy = "\(file).unsaved-\(Saver.stamp()).dasf.json"
             do {
                 _ = try SaveFile.create(copy, assessment: unsaved)
-                Console.error("\(file) could not be saved (\(saver.lastProblem ?? "see above")); your version is in \(copy)")
+                let why = saver.conflicted ? "changed on disk while it was open, so it was not overwritten" : "could not be saved (\(saver.lastProblem ?? "unknown reason"))"
+                Console.error("\(file) \(why); your version is in \(copy)")
             } catch {
                 Console.error("\(file) could not be saved, nor a copy written: \(error)")
             }
@@ -71,19 +72,19 @@ struct OpenCommand: ParsableCommand {
 final class Saver {
     var file: SaveFile
     var lastProblem: String?
+    var conflicted = false
 
     init(file: SaveFile) { self.file = file }
 
     func save(_ assessment: Assessment, force: Bool) -> SaveOutcome {
         do {
             try file.save(assessment, force: force)
+            conflicted = false
             return .saved(time: Self.clock())
-        } catch let error as StoreError {
-            lastProblem = error.reason
-            return error.kind == .changedOnDisk ? .conflict(error.reason) : .failed(error.reason)
         } catch {
-            lastProblem = "\(error)"
-            return .failed("\(error)")
+            lastProblem = error.reason
+            conflicted = error.kind == .changedOnDisk
+            return conflicted ? .conflict(error.reason) : .failed(error.reason)
         }
     }
 

@@ -1,0 +1,136 @@
+import Foundation
+import XCTest
+
+/// The real binary in a real terminal (tmux): keys typed, the pane read, the save file checked.
+final class EndToEndTests: XCTestCase {
+    var directory: String!
+    var tmux: Tmux!
+    var dasf: String!
+
+    override func setUpWithError() throws {
+        try XCTSkipUnless(Tmux.available, "tmux is not installed (apt-get install tmux)")
+        directory = NSTemporaryDirectory() + "dasf-e2e-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let candidates = [Bundle.main.executableURL, URL(fileURLWithPath: CommandLine.arguments[0])]
+            .compactMap { $0?.deletingLastPathComponent().appendingPathComponent("dasf").path }
+        dasf = try XCTUnwrap(candidates.first { FileManager.default.isExecutableFile(atPath: $0) })
+        tmux = Tmux(directory: directory)
+    }
+
+    override func tearDownWithError() throws {
+        tmux?.kill()
+        if let directory { try? FileManager.default.removeItem(atPath: directory) }
+    }
+
+    func status(_ file: String) throws -> [String: Any] {
+        let result = Tmux.shell("'\(dasf!)' status \(file) --format json", in: directory)
+        XCTAssertEqual(result.status, 0, result.output)
+        return try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+    }
+
+    func controlStatus(_ json: [String: Any], _ id: String) -> String? {
+        (json["controls"] as? [[String: Any]])?.first { $0["id"] as? String == id }?["status"] as? String
+    }
+
+    func testMoveToAComponentOpenARiskTickAControlQuitAndTheFileHasIt() throws {
+        XCTAssertEqual(Tmux.shell("'\(dasf!)' new w.dasf.json --title 'Claims triage' --models rag", in: directory).status, 0)
+        tmux.start("'\(dasf!)' w.dasf.json")
+        tmux.waitFor("DATA OPERATIONS")
+        tmux.waitFor("Claims triage")
+        tmux.keys("Right", "Right", "Right", "Right", "Enter")
+        tmux.waitFor("9  Model serving: inference requests")
+        tmux.keys("End", "Up", "Enter")
+        tmux.waitFor("9.12  LLM Jailbreak")
+        tmux.keys("Down", "Down")
+        tmux.keys("Space", "Space", "Space")
+        tmux.waitFor("implemented", seconds: 5)
+        let screen = tmux.waitFor("DASF 3: implemented")
+        XCTAssertTrue(screen.contains("Mitigating controls"))
+        tmux.keys("q")
+        tmux.waitFor("EXIT=0")
+        let json = try status("w.dasf.json")
+        XCTAssertEqual(controlStatus(json, "DASF 3"), "implemented")
+        let risk = (json["risks"] as? [[String: Any]])?.first { $0["id"] as? String == "9.12" }
+        XCTAssertEqual(risk?["state"] as? String, "partial")
+        XCTAssertEqual(json["title"] as? String, "Claims triage")
+    }
+
+    func testResizingThroughTinySizesNeverCrashes() throws {
+        tmux.start("'\(dasf!)' r.dasf.json", width: 120, height: 40)
+        tmux.waitFor("MODEL OPERATIONS")
+        for (w, h) in [(60, 20), (20, 5), (1, 1), (2, 1), (79, 24), (80, 23), (200, 60), (3, 40), (80, 24)] {
+            tmux.resize(width: w, height: h)
+            usleep(150_000)
+            if w >= 80 && h >= 24 {
+                tmux.waitFor("DATA OPERATIONS")
+            } else if w >= 40 && h >= 2 {
+                tmux.waitFor("enlarge the terminal")
+            }
+            XCTAssertFalse(tmux.screen().contains("EXIT="), "dasf ended at \(w)x\(h)")
+        }
+        tmux.keys("Enter", "Down", "Enter")
+        tmux.waitFor("Mitigating controls")
+        tmux.resize(width: 30, height: 10)
+        usleep(150_000)
+        tmux.resize(width: 100, height: 30)
+        tmux.waitFor("Mitigating controls")
+        tmux.keys("q")
+        tmux.waitFor("EXIT=0")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: directory + "/r.dasf.json"), "dasf alone creates the file")
+    }
+
+    func testAHostileNoteIsShownAsTextAndSendsNoEscapes() throws {
+        XCTAssertEqual(Tmux.shell("'\(dasf!)' new h.dasf.json", in: directory).status, 0)
+        let hostile = "$(printf 'x\\033]0;pwned\\007\\033[2J\\033[31mred')"
+        XCTAssertEqual(Tmux.shell("'\(dasf!)' set h.dasf.json control 1 --note \"\(hostile)\"", in: directory).status, 0)
+        tmux.start("'\(dasf!)' h.dasf.json")
+        tmux.waitFor("DATA OPERATIONS")
+        tmux.keys("c", "Enter")
+        let screen = tmux.waitFor("Note: x^[]0;pwned^G^[[2J^[[31mred")
+        XCTAssertTrue(screen.contains("SSO with IdP and MFA"), "the rest of the screen is intact")
+        XCTAssertFalse(tmux.screen(escapes: true).contains("pwned\u{07}"))
+        tmux.keys("q")
+        tmux.waitFor("EXIT=0")
+    }
+
+    func testReadOnlyChangesNothing() throws {
+        XCTAssertEqual(Tmux.shell("'\(dasf!)' new ro.dasf.json", in: directory).status, 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: directory + "/ro.dasf.json"))
+        tmux.start("'\(dasf!)' --readonly ro.dasf.json")
+        tmux.waitFor("READ-ONLY")
+        tmux.keys("c", "Space")
+        tmux.waitFor("read-only: opened with --readonly, edits are disabled")
+        tmux.keys("q")
+        tmux.waitFor("EXIT=0")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: directory + "/ro.dasf.json")), before)
+    }
+
+    func testAFileChangedOnDiskIsNotOverwrittenAndNothingIsLost() throws {
+        XCTAssertEqual(Tmux.shell("'\(dasf!)' new c.dasf.json", in: directory).status, 0)
+        tmux.start("'\(dasf!)' c.dasf.json")
+        tmux.waitFor("DATA OPERATIONS")
+        XCTAssertEqual(Tmux.shell("'\(dasf!)' set c.dasf.json control 2 --owner Them", in: directory).status, 0)
+        tmux.keys("c", "Space")
+        tmux.waitFor("NOT SAVED: changed on disk")
+        tmux.keys("q")
+        let screen = tmux.waitFor("EXIT=1")
+        XCTAssertTrue(screen.replacingOccurrences(of: "\n", with: "").contains("changed on disk while it was open, so it was not overwritten; your version is in c.dasf.json.unsaved-"), screen)
+        let copies = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix("c.dasf.json.unsaved-") }
+        XCTAssertEqual(copies.count, 1)
+        XCTAssertEqual(controlStatus(try status(copies[0]), "DASF 1"), "planned", "our edit is in the copy")
+        let theirs = try status("c.dasf.json")
+        XCTAssertEqual((theirs["controls"] as? [[String: Any]])?.first { $0["id"] as? String == "DASF 2" }?["owner"] as? String, "Them")
+        XCTAssertEqual(controlStatus(theirs, "DASF 1"), "not-started", "their file was not overwritten")
+    }
+
+    func testCtrlCSavesTheLastEditAndRestoresTheTerminal() throws {
+        XCTAssertEqual(Tmux.shell("'\(dasf!)' new i.dasf.json", in: directory).status, 0)
+        tmux.start("'\(dasf!)' i.dasf.json")
+        tmux.waitFor("DATA OPERATIONS")
+        tmux.keys("c", "Space")
+        tmux.waitFor("DASF 1: planned")
+        tmux.keys("C-c")
+        tmux.waitFor("EXIT=0")
+        XCTAssertEqual(controlStatus(try status("i.dasf.json"), "DASF 1"), "planned")
+    }
+}
