@@ -1,4 +1,4 @@
-// Timings behind docs/performance.md. Run: swift run -c release dasf-bench
+// Timings behind docs/performance.md. Run: swift build -c release && swift run -c release dasf-bench
 // Not a test: the machine's load moves the figures, so targets are read by people, not asserted.
 import DASFEngine
 import DASFStore
@@ -85,3 +85,8 @@ row("atomic save (write, fsync, rename, fsync dir)", try measure(50) {
     flip.toggle()
     try file.save(try one.applying(.setTitle(flip ? "A" : "B"), in: catalog))
 }, target: "")
+
+print("")
+print("interactive map")
+TerminalBench.pure(catalog: catalog, assessment: one)
+TerminalBench.pty(binary: URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dasf").path)

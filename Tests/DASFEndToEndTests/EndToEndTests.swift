@@ -37,6 +37,9 @@ final class EndToEndTests: XCTestCase {
         tmux.start("'\(dasf!)' w.dasf.json")
         tmux.waitFor("DATA OPERATIONS")
         tmux.waitFor("Claims triage")
+        let coloured = tmux.screen(escapes: true)
+        let colour = try NSRegularExpression(pattern: "\u{1B}\\[([0-9]+;)*(3[0-7]|38)[;m]")
+        XCTAssertGreaterThan(colour.numberOfMatches(in: coloured, range: NSRange(coloured.startIndex..., in: coloured)), 0, "heat colours are sent")
         tmux.keys("Right", "Right", "Right", "Right", "Enter")
         tmux.waitFor("9  Model serving: inference requests")
         tmux.keys("End", "Up", "Enter")
@@ -132,5 +135,21 @@ final class EndToEndTests: XCTestCase {
         tmux.keys("C-c")
         tmux.waitFor("EXIT=0")
         XCTAssertEqual(controlStatus(try status("i.dasf.json"), "DASF 1"), "planned")
+    }
+}
+
+extension EndToEndTests {
+    func testNoColorSendsNoColourAndAsciiDrawsPlainCharacters() throws {
+        tmux.start("NO_COLOR=1 '\(dasf!)' --ascii n.dasf.json")
+        tmux.waitFor("DATA OPERATIONS")
+        let screen = tmux.screen(escapes: true)
+        // tmux writes 39/49 (default colours) everywhere; a real colour is 30-37, 40-47, 38;… or 48;….
+        let colour = try NSRegularExpression(pattern: "\u{1B}\\[([0-9]+;)*(3[0-7]|4[0-7]|38|48)[;m]")
+        XCTAssertEqual(colour.numberOfMatches(in: screen, range: NSRange(screen.startIndex..., in: screen)), 0, "no colour codes")
+        XCTAssertTrue(screen.contains("\u{1B}[7m"), "reverse video still marks the title bar")
+        XCTAssertTrue(tmux.screen().contains("+-"), "ASCII box corners")
+        XCTAssertFalse(tmux.screen().contains("┌"))
+        tmux.keys("q")
+        tmux.waitFor("EXIT=0")
     }
 }

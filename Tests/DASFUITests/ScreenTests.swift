@@ -31,3 +31,37 @@ final class ScreenTests: XCTestCase {
         assertScreen(Renderer.render(state), named: "map-ascii-80x24")
     }
 }
+
+final class AccessibilityTests: XCTestCase {
+    /// The hardware cursor sits on the selection, so screen readers and magnifiers follow it.
+    func testTheCursorIsOnTheSelection() throws {
+        var state = try sampleState()
+        let boxes = MapLayout(catalog: state.catalog, size: state.size).boxes
+        XCTAssertEqual(Renderer.render(state).cursor?.y, boxes[0].rect.y)
+        press(&state, .right)
+        let frame = Renderer.render(state)
+        XCTAssertEqual(frame.cursor?.x, boxes[1].rect.x + 2)
+        press(&state, .character("c"), .down, .down)
+        let list = Layout.listRect(state)
+        XCTAssertEqual(Renderer.render(state).cursor?.y, list.y + 2)
+        press(&state, .character("N"))
+        for key in Key.text("日本") { press(&state, key) }
+        let prompt = Renderer.render(state)
+        XCTAssertEqual(prompt.cursor?.y, 23)
+        XCTAssertEqual(prompt.cursor?.x, 2 + 4, "after two wide characters")
+    }
+
+    /// NO_COLOR: no cell carries a colour; meaning stays in symbols and words.
+    func testMonochromeUsesNoColour() throws {
+        let colour = try sampleState()
+        let mono = AppState(catalog: colour.catalog, assessment: colour.assessment, path: colour.path, size: colour.size, color: false)
+        for screen: [Key] in [[], [.character("c")], [.right, .enter]] {
+            var state = mono
+            for key in screen { press(&state, key) }
+            let frame = Renderer.render(state)
+            XCTAssertTrue(frame.grid.cells.allSatisfy { $0.style.foreground == .default && $0.style.background == .default })
+            XCTAssertEqual(frame.grid.text, { var s = colour; for key in screen { press(&s, key) }; return Renderer.render(s).grid.text }(),
+                           "the same words and symbols with and without colour")
+        }
+    }
+}

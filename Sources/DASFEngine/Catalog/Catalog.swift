@@ -96,6 +96,9 @@ public struct Catalog: Sendable {
         components.filter { $0.stage == id }
     }
 
+    /// How many risks a control is mapped to, without building the list.
+    public func riskCount(mitigatedBy controlID: String) -> Int { risksByControl[controlID]?.count ?? 0 }
+
     /// Every risk a control is mapped to: what implementing it buys.
     public func risks(mitigatedBy controlID: String) -> [Risk] {
         (risksByControl[controlID] ?? []).map { risks[$0] }

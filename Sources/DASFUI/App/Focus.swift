@@ -8,7 +8,7 @@ enum Focus {
         case .map: return catalog.components.count
         case .component(let id): return catalog.risks(inComponent: id).count
         case .risk(let id): return catalog.risk(id)?.controls.count ?? 0
-        case .control(let id): return catalog.risks(mitigatedBy: id).count
+        case .control(let id): return catalog.riskCount(mitigatedBy: id)
         case .register: return catalog.controls.count
         case .scope: return catalog.deploymentModels.count
         case .help: return Pages.helpLines(state).count

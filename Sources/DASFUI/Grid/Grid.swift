@@ -29,6 +29,33 @@ public struct Grid: Sendable, Equatable {
         let right = min(area.maxX, width, maxWidth.map { x + $0 } ?? Int.max)
         var column = x
         for character in text {
+            // Fast path: printable ASCII is one cell and needs no stand-in.
+            if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F {
+                if column + 1 > right { return column - x }
+                if column >= area.x && column >= 0 {
+                    let index = y * width + column
+                    if cells[index].width != 1 { clearWide(at: column, y: y) }
+                    cells[index] = Cell(character, width: 1, style: style)
+                }
+                column += 1
+                continue
+            }
+            // Common path: one printable non-control character (box lines, symbols, letters).
+            if let scalar = character.unicodeScalars.first, scalar.value >= 0xA0, character.unicodeScalars.count == 1 {
+                let w = TextWidth.of(character)
+                if w == 0 { continue }
+                if column + w > right { return column - x }
+                if column >= area.x && column >= 0 {
+                    clearWide(at: column, y: y)
+                    cells[y * width + column] = Cell(character, width: UInt8(w), style: style)
+                    if w == 2 {
+                        clearWide(at: column + 1, y: y)
+                        self[column + 1, y] = Cell(" ", width: 0, style: style)
+                    }
+                }
+                column += w
+                continue
+            }
             for shown in Self.visible(character) {
                 let w = TextWidth.of(shown)
                 if w == 0 { continue }

@@ -6,6 +6,8 @@ public enum TextWidth {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         if first.value < 0x7F { return first.value < 0x20 ? 0 : 1 }
+        // Box drawing, blocks and geometric shapes: the map is made of them.
+        if (0x2500...0x25FF).contains(first.value) && scalars.count == 1 { return 1 }
         if scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
         switch first.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format, .control: return 0

@@ -5,8 +5,20 @@ import DASFEngine
 struct Page {
     var header: [Line] = []
     var listTitle: Line?
-    var rows: [Line] = []
+    /// Rows are built only when drawn: a long list costs what is visible, not its length.
+    var rowCount = 0
+    var row: (Int) -> Line = { _ in [] }
     var empty: String = "nothing here"
+
+    init(header: [Line] = [], empty: String = "nothing here") {
+        self.header = header
+        self.empty = empty
+    }
+
+    mutating func setRows<Item>(_ items: [Item], _ make: @escaping (Item) -> Line) {
+        rowCount = items.count
+        row = { make(items[$0]) }
+    }
 }
 
 /// The content of every list screen, as a function of the state and the width available.
@@ -19,7 +31,10 @@ enum Pages {
         case .control(let id): return control(id, state, width)
         case .register: return register(state, width)
         case .scope: return scope(state, width)
-        case .help: return Page(header: [[Span("Keys of the \(screenName(previous(state))) screen, then those that work everywhere.", state.theme.style(.dim))], []], rows: helpLines(state))
+        case .help:
+            var page = Page(header: [[Span("Keys of the \(screenName(previous(state))) screen, then those that work everywhere.", state.theme.style(.dim))], []])
+            page.setRows(helpLines(state)) { $0 }
+            return page
         }
     }
 
@@ -38,13 +53,13 @@ enum Pages {
         page.listTitle = Columns.line([("", 1, false, .plain), ("risk", 5, false, theme.style(.dim)), ("title", nil, false, theme.style(.dim)),
                                        ("state", 14, false, theme.style(.dim)), ("cover", 5, true, theme.style(.dim)), ("treatment", 9, false, theme.style(.dim))],
                                       width: width, ellipsis: glyphs.ellipsis)
-        for risk in catalog.risks(inComponent: id) {
-            guard let evaluation = state.scorecard.evaluation(ofRisk: risk.id) else { continue }
+        page.setRows(catalog.risks(inComponent: id)) { risk in
+            guard let evaluation = state.scorecard.evaluation(ofRisk: risk.id) else { return [] }
             let style = theme.style(for: evaluation.state)
-            page.rows.append(Columns.line([
+            return Columns.line([
                 (glyphs.symbol(evaluation.state), 1, false, style), (risk.id, 5, false, .plain), (risk.title, nil, false, .plain),
                 (evaluation.state.label, 14, false, style), (percent(evaluation), 5, true, .plain), (evaluation.treatment.rawValue, 9, false, .plain),
-            ], width: width, ellipsis: glyphs.ellipsis))
+            ], width: width, ellipsis: glyphs.ellipsis)
         }
         return page
     }
@@ -80,9 +95,9 @@ enum Pages {
             }
         }
         page.listTitle = [Span("Mitigating controls (\(risk.controls.count))", theme.style(.header))]
-        for controlID in risk.controls {
+        page.setRows(risk.controls) { controlID in
             let record = state.assessment.record(forControl: controlID)
-            page.rows.append(controlRow(controlID, catalog.control(controlID)?.title ?? "", record, extra: record.owner ?? "", state, width))
+            return controlRow(controlID, catalog.control(controlID)?.title ?? "", record, extra: record.owner ?? "", state, width)
         }
         page.empty = "no control in the catalog mitigates this risk"
         return page
@@ -111,12 +126,12 @@ enum Pages {
         }
         let risks = catalog.risks(mitigatedBy: id)
         page.listTitle = [Span("Mitigates \(risks.count) risk\(risks.count == 1 ? "" : "s")", theme.style(.header))]
-        for risk in risks {
-            guard let evaluation = state.scorecard.evaluation(ofRisk: risk.id) else { continue }
+        page.setRows(risks) { risk in
+            guard let evaluation = state.scorecard.evaluation(ofRisk: risk.id) else { return [] }
             let style = theme.style(for: evaluation.state)
-            page.rows.append(Columns.line([(glyphs.symbol(evaluation.state), 1, false, style), (risk.id, 5, false, .plain),
-                                           (risk.title, nil, false, .plain), (evaluation.state.label, 14, false, style)],
-                                          width: width, ellipsis: glyphs.ellipsis))
+            return Columns.line([(glyphs.symbol(evaluation.state), 1, false, style), (risk.id, 5, false, .plain),
+                                 (risk.title, nil, false, .plain), (evaluation.state.label, 14, false, style)],
+                                width: width, ellipsis: glyphs.ellipsis)
         }
         page.empty = "this control mitigates no single risk in the catalog; it supports all of them"
         return page
@@ -136,10 +151,10 @@ enum Pages {
         page.listTitle = Columns.line([("", 1, false, .plain), ("control", 7, false, theme.style(.dim)), ("title", nil, false, theme.style(.dim)),
                                        ("status", 14, false, theme.style(.dim)), ("owner", 12, false, theme.style(.dim)), ("risks", 5, true, theme.style(.dim))],
                                       width: width, ellipsis: glyphs.ellipsis)
-        for control in catalog.controls {
+        page.setRows(catalog.controls) { control in
             let record = state.assessment.record(forControl: control.id)
-            page.rows.append(controlRow(control.id, control.title, record, extra: record.owner ?? "", state, width,
-                                        count: catalog.risks(mitigatedBy: control.id).count))
+            return controlRow(control.id, control.title, record, extra: record.owner ?? "", state, width,
+                              count: catalog.riskCount(mitigatedBy: control.id))
         }
         return page
     }
@@ -159,12 +174,12 @@ enum Pages {
         }
         page.header.append(stages)
         page.header.append([])
-        for model in catalog.deploymentModels {
+        page.setRows(catalog.deploymentModels) { model in
             let on = scope.isAll || scope.deploymentModels.contains(model.id)
             let count = catalog.risks.filter { $0.deploymentModels.contains(model.id) }.count
-            page.rows.append(Columns.line([(glyphs.checkbox(on), 3, false, on ? theme.style(.emphasis) : .plain), (model.name, 22, false, .plain),
-                                           ("\(count) risks", 8, true, theme.style(.dim)), (model.summary, nil, false, theme.style(.dim))],
-                                          width: width, ellipsis: glyphs.ellipsis))
+            return Columns.line([(glyphs.checkbox(on), 3, false, on ? theme.style(.emphasis) : .plain), (model.name, 22, false, .plain),
+                                 ("\(count) risks", 8, true, theme.style(.dim)), (model.summary, nil, false, theme.style(.dim))],
+                                width: width, ellipsis: glyphs.ellipsis)
         }
         return page
     }

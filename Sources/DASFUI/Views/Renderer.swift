@@ -77,7 +77,7 @@ public enum Renderer {
             top += 1
         }
         let listArea = area.rows(from: top)
-        if page.rows.isEmpty {
+        if page.rowCount == 0 {
             grid.text(page.empty, x: listArea.x, y: listArea.y, style: state.theme.style(.dim), clip: listArea)
             return (listArea.x, listArea.y)
         }
@@ -85,17 +85,17 @@ public enum Renderer {
         var cursor: (x: Int, y: Int)?
         for row in 0..<listArea.height {
             let index = place.scroll + row
-            guard index < page.rows.count else { break }
+            guard index < page.rowCount else { break }
             let rect = listArea.rows(from: row, count: 1)
-            grid.draw(page.rows[index], in: rect)
+            grid.draw(page.row(index), in: rect)
             if index == place.selected && state.screen != .help {
                 let full = Rect(x: 0, y: rect.y, width: state.size.width, height: 1)
                 grid.restyle(full) { $0.reverse = true }
                 cursor = (rect.x, rect.y)
             }
         }
-        if page.rows.count > listArea.height && listArea.height > 0 {
-            let label = " \(place.scroll + 1)-\(min(page.rows.count, place.scroll + listArea.height)) of \(page.rows.count) "
+        if page.rowCount > listArea.height && listArea.height > 0 {
+            let label = " \(place.scroll + 1)-\(min(page.rowCount, place.scroll + listArea.height)) of \(page.rowCount) "
             grid.text(label, x: area.maxX - TextWidth.of(label), y: listArea.maxY - 1, style: state.theme.style(.dim), clip: area)
         }
         return cursor ?? (listArea.x, listArea.y)

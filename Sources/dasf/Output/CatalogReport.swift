@@ -80,7 +80,7 @@ enum CatalogReport {
         lines.append("")
         lines.append("CONTROLS")
         for control in catalog.controls {
-            let count = catalog.risks(mitigatedBy: control.id).count
+            let count = catalog.riskCount(mitigatedBy: control.id)
             lines.append("  \(control.id) \(PlainText.clean(control.title)): mitigates \(count) risk\(count == 1 ? "" : "s")")
         }
         lines.append("")

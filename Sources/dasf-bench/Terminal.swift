@@ -1,0 +1,106 @@
+import DASFEngine
+import DASFUI
+import Foundation
+import Glibc
+
+/// Interactive-map timings: pure (render, one key) and through a real pty (bytes the terminal
+/// receives, time to the first frame, memory of the running app).
+enum TerminalBench {
+    static func pure(catalog: Catalog, assessment: Assessment) {
+        for size in [Size(width: 80, height: 24), Size(width: 200, height: 60)] {
+            let state = AppState(catalog: catalog, assessment: assessment, path: "bench.dasf.json", size: size)
+            row("render map \(size.width)x\(size.height)", measure(300) { _ = Renderer.render(state) }, target: "")
+        }
+        let size = Size(width: 200, height: 60)
+        var state = AppState(catalog: catalog, assessment: assessment, path: "bench.dasf.json", size: size)
+        var previous = Renderer.render(state).grid
+        var changed = 0
+        let keys: [Key] = [.right, .down, .left, .up]
+        var n = 0
+        row("one key on the map 200x60 (reduce+render+diff)", measure(400) {
+            _ = Reducer.reduce(&state, .key(keys[n % keys.count]))
+            n += 1
+            let grid = Renderer.render(state).grid
+            changed = zip(grid.cells, previous.cells).reduce(0) { $0 + ($1.0 == $1.1 ? 0 : 1) }
+            previous = grid
+        }, target: "< 1000 µs")
+        print("  cells changed by one move on the map: \(changed) of \(size.width * size.height)")
+        var risk = AppState(catalog: catalog, assessment: assessment, path: "bench.dasf.json", size: size)
+        _ = Reducer.reduce(&risk, .key(.character("c")))
+        var edits = 0
+        row("one edit on the register 200x60 (space: edit+score+render)", measure(400) {
+            _ = Reducer.reduce(&risk, .key(edits % 2 == 0 ? .character(" ") : .down))
+            edits += 1
+            _ = Renderer.render(risk)
+        }, target: "< 1000 µs")
+    }
+
+    /// Runs the release `dasf` in a pseudo-terminal of 200x60 and measures what reaches it.
+    static func pty(binary: String) {
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            print("(pty measures skipped: build the app first with `swift build -c release`)")
+            return
+        }
+        let directory = NSTemporaryDirectory() + "dasf-bench-pty-\(getpid())"
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // Open an existing assessment, as a facilitator does; creating one adds a durable write.
+        let new = Process()
+        new.executableURL = URL(fileURLWithPath: binary)
+        new.arguments = ["new", directory + "/bench.dasf.json", "--title", "Bench", "--models", "rag,external"]
+        new.standardOutput = FileHandle.nullDevice
+        try? new.run()
+        new.waitUntilExit()
+        var master: Int32 = -1
+        var size = winsize(ws_row: 60, ws_col: 200, ws_xpixel: 0, ws_ypixel: 0)
+        let arguments = [binary, directory + "/bench.dasf.json"]
+        var argv = arguments.map { strdup($0) } + [nil]
+        let environment = ["TERM=xterm-256color", "LANG=C.UTF-8", "PATH=/usr/bin:/bin"]
+        var envp = environment.map { strdup($0) } + [nil]
+        let started = Date()
+        let pid = forkpty(&master, nil, nil, &size)
+        if pid == 0 {
+            execve(binary, &argv, &envp)
+            _exit(127)
+        }
+        guard pid > 0 else { print("(forkpty failed)"); return }
+        let (first, firstDone) = drain(master, quiet: 300)
+        let launch = firstDone.timeIntervalSince(started) * 1000
+        var moves: [Int] = []
+        for key in ["\u{1B}[C", "\u{1B}[B", "\u{1B}[D", "\u{1B}[A", "\u{1B}[C"] {
+            _ = key.withCString { write(master, $0, strlen($0)) }
+            moves.append(drain(master, quiet: 200).0)
+        }
+        let memory = peakMemory(pid)
+        _ = "q".withCString { write(master, $0, 1) }
+        _ = drain(master, quiet: 300)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        close(master)
+        let median = moves.sorted()[moves.count / 2]
+        print(String(format: "launch to first complete frame (pty 200x60):  %.1f ms   target < 50 ms", launch))
+        print("bytes for the first (full) frame:             \(first)")
+        print("bytes for one cursor move on the map:         \(median) (\(String(format: "%.1f", Double(median) * 100 / Double(max(first, 1))))% of a full frame)   target < 5%")
+        print("peak memory of the running app (VmHWM):       \(memory)   target < 40 MB")
+    }
+
+    /// Reads until nothing arrives for `quiet` milliseconds; returns the bytes and when the last came.
+    static func drain(_ fd: Int32, quiet: Int32) -> (Int, Date) {
+        var total = 0, last = Date()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, quiet) > 0 else { break }
+            let n = read(fd, &buffer, buffer.count)
+            if n <= 0 { break }
+            total += n
+            last = Date()
+        }
+        return (total, last)
+    }
+
+    static func peakMemory(_ pid: pid_t) -> String {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return "?" }
+        return text.split(separator: "\n").first { $0.hasPrefix("VmHWM") }?.split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? "?"
+    }
+}
