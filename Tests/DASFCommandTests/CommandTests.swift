@@ -209,7 +209,11 @@ final class AssessmentCommandTests: CommandTestCase {
             XCTAssertEqual(result.status, 0, "\(command)")
             XCTAssertTrue(result.stdout.contains("USAGE:"), "\(command)")
         }
-        XCTAssertEqual(try DASFProcess.run(["bogus"], in: directory).status, 64)
+        XCTAssertEqual(try DASFProcess.run(["--bogus"], in: directory).status, 64)
+        let noTerminal = try DASFProcess.run(["x.dasf.json"], in: directory)
+        XCTAssertEqual(noTerminal.status, 1)
+        XCTAssertEqual(noTerminal.stderr, "dasf: the interactive map needs a terminal; for text use: dasf status x.dasf.json\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory + "/x.dasf.json"), "nothing is created without a terminal")
     }
 
     func testAUserCatalogWithAThirteenthComponentWorksEndToEnd() throws {

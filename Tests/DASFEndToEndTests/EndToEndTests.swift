@@ -153,3 +153,18 @@ extension EndToEndTests {
         tmux.waitFor("EXIT=0")
     }
 }
+
+extension EndToEndTests {
+    func testAMistypedNameCreatesNothingAndADamagedFileIsRefused() throws {
+        tmux.start("'\(dasf!)' clams")
+        let screen = tmux.waitFor("EXIT=1")
+        XCTAssertTrue(screen.contains("dasf: clams: no such file (dasf new clams creates one)"), screen)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory + "/clams"))
+        tmux.kill()
+        FileManager.default.createFile(atPath: directory + "/bad.dasf.json", contents: Data("{\"format\": \"dasf-assessment\", \"sch".utf8))
+        tmux = Tmux(directory: directory)
+        tmux.start("'\(dasf!)' bad.dasf.json")
+        XCTAssertTrue(tmux.waitFor("EXIT=1").contains("dasf: bad.dasf.json: truncated"))
+        XCTAssertEqual(try String(contentsOfFile: directory + "/bad.dasf.json", encoding: .utf8), "{\"format\": \"dasf-assessment\", \"sch")
+    }
+}

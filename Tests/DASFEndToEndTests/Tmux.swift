@@ -38,7 +38,7 @@ final class Tmux {
     /// Starts `command` in a new session of the given size; the pane stays after it exits and
     /// prints EXIT=<status>.
     func start(_ command: String, width: Int = 100, height: Int = 30) {
-        let line = "LANG=C.UTF-8 TERM=tmux-256color \(command); echo EXIT=\\$?; sleep 60"
+        let line = "unset NO_COLOR; LANG=C.UTF-8 TERM=tmux-256color \(command); echo EXIT=\\$?; sleep 60"
         let result = tmux("new-session -d -s e2e -x \(width) -y \(height) \"\(line)\"")
         XCTAssertEqual(result.status, 0, result.output)
     }

@@ -17,7 +17,10 @@ struct OpenCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The save file (default: assessment.dasf.json).") var file: String = "assessment.dasf.json"
+    static let defaultFile = "assessment.dasf.json"
+
+    @Argument(help: "The save file (default: assessment.dasf.json). A missing *.dasf.json file is created.")
+    var file: String = OpenCommand.defaultFile
     @Flag(name: .long, help: "Open with every edit disabled.") var readonly = false
     @Flag(name: .long, help: "Draw with plain ASCII instead of Unicode symbols and lines.") var ascii = false
     @Flag(name: .customLong("no-color"), help: "No colour (as NO_COLOR does).") var noColor = false
@@ -26,9 +29,17 @@ struct OpenCommand: ParsableCommand {
 
     func run() throws {
         var notice: String?
+        guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
+            Console.error("the interactive map needs a terminal; for text use: dasf status \(file)")
+            throw ExitCode.failure
+        }
         try reportingFailures {
             if !FileManager.default.fileExists(atPath: file) {
                 if readonly { throw StoreError(path: file, kind: .unreadable, reason: "no such file (and --readonly creates nothing)") }
+                // Only a save-file name is created on the spot, so a typo never leaves a stray file.
+                guard file.hasSuffix(".dasf.json") else {
+                    throw StoreError(path: file, kind: .unreadable, reason: "no such file (dasf new \(file) creates one)")
+                }
                 let catalog = try Catalog.resolve(source.catalog ?? BuiltinCatalogs.defaultID)
                 _ = try SaveFile.create(file, assessment: Assessment(title: "Untitled assessment", catalog: catalog))
                 notice = "created \(file): a new assessment against \(catalog.title)"
@@ -36,10 +47,6 @@ struct OpenCommand: ParsableCommand {
         }
         var document: AssessmentDocument!
         try reportingFailures { document = try AssessmentDocument.open(file, catalog: source.catalog) }
-        guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
-            Console.error("the interactive map needs a terminal; for text use: dasf status \(file)")
-            throw ExitCode.failure
-        }
         let unicode = NcursesBackend.prepareLocale() && !ascii
         let environmentNoColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         guard let backend = NcursesBackend(color: !(noColor || environmentNoColor), mouse: !noMouse) else {
