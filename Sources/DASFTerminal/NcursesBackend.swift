@@ -56,8 +56,8 @@ public final class NcursesBackend: TerminalBackend {
             for x in 0..<grid.width {
                 let cell = grid[x, y]
                 if cell.width == 0 { continue }
-                if reuse, let previous, previous[x, y] == cell { continue }
-                put(cell, x: x, y: y)
+                if reuse, let previous, previous[x, y] == cell, cell.cluster == 0 { continue }
+                put(cell, scalars: cell.cluster == 0 ? [cell.scalar] : grid.scalars(of: cell), x: x, y: y)
             }
         }
         previous = grid
@@ -70,14 +70,14 @@ public final class NcursesBackend: TerminalBackend {
         wrefresh(window)
     }
 
-    private func put(_ cell: Cell, x: Int, y: Int) {
+    private func put(_ cell: Cell, scalars: [Unicode.Scalar], x: Int, y: Int) {
         var attributes = cnc_a_normal()
         if cell.style.bold { attributes |= cnc_a_bold() }
         if cell.style.dim { attributes |= cnc_a_dim() }
         if cell.style.reverse { attributes |= cnc_a_reverse() }
         if cell.style.underline { attributes |= cnc_a_underline() }
         let pair = color ? pairNumber(cell.style) : 0
-        var wide: [wchar_t] = cell.character.unicodeScalars.prefix(Int(CCHARW_MAX) - 1).map { wchar_t(bitPattern: $0.value) }
+        var wide: [wchar_t] = scalars.prefix(Int(CCHARW_MAX) - 1).map { wchar_t(bitPattern: $0.value) }
         wide.append(0)
         var cc = cchar_t()
         setcchar(&cc, wide, attributes, pair, nil)

@@ -114,6 +114,14 @@ final class GridTests: XCTestCase {
         XCTAssertEqual(TextWidth.wrap("one two three four", width: 9), ["one two", "three", "four"])
     }
 
+    func testGraphemesOfSeveralScalarsSurviveTheGrid() {
+        var grid = Grid(width: 10, height: 1)
+        grid.text("e\u{301}👍🏽🇫🇷x", x: 0, y: 0)
+        XCTAssertEqual(grid.text, "e\u{301}👍🏽🇫🇷x")
+        XCTAssertEqual(grid.scalars(of: grid[1, 0]).count, 2, "the thumbs-up keeps its skin tone")
+        XCTAssertEqual(grid[2, 0].width, 0, "right half of the wide emoji")
+    }
+
     func testDrawingClipsAndNeverSplitsAWideCharacter() {
         var grid = Grid(width: 6, height: 2)
         XCTAssertEqual(grid.text("ab日本語", x: 0, y: 0), 6)
@@ -137,7 +145,7 @@ final class GridTests: XCTestCase {
         XCTAssertEqual(state.assessment.controls["DASF 1"]?.note, "\u{1B}]0;pwned\u{07}\u{1B}[2J\u{1B}[31mred\u{9B}1m back\u{7F}".replacingOccurrences(of: " back", with: "\rback").trimmingCharacters(in: .whitespaces))
         let frame = Renderer.render(state)
         for cell in frame.grid.cells {
-            for scalar in cell.character.unicodeScalars {
+            for scalar in frame.grid.scalars(of: cell) {
                 XCTAssertFalse(scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value), "control U+\(String(scalar.value, radix: 16)) reached the grid")
             }
         }

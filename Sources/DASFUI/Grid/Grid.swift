@@ -5,11 +5,33 @@ public struct Grid: Sendable, Equatable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
+    /// Graphemes of more than one scalar, referred to by `Cell.cluster`.
+    public private(set) var clusters: [String] = []
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
         self.height = max(0, height)
         cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    /// The grapheme a cell shows.
+    public func character(of cell: Cell) -> Character {
+        cell.cluster == 0 ? Character(cell.scalar) : Character(clusters[Int(cell.cluster) - 1])
+    }
+
+    /// Every scalar of the grapheme a cell shows.
+    public func scalars(of cell: Cell) -> [Unicode.Scalar] {
+        cell.cluster == 0 ? [cell.scalar] : Array(clusters[Int(cell.cluster) - 1].unicodeScalars)
+    }
+
+    /// A cell for a grapheme, registering it in the cluster table when it has several scalars.
+    mutating func cell(for character: Character, width: Int, style: Style) -> Cell {
+        var cell = Cell(character.unicodeScalars.first ?? " ", width: UInt8(width), style: style)
+        if character.unicodeScalars.count > 1 && clusters.count < Int(UInt16.max) {
+            clusters.append(String(character))
+            cell.cluster = UInt16(clusters.count)
+        }
+        return cell
     }
 
     public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
@@ -28,6 +50,19 @@ public struct Grid: Sendable, Equatable {
         guard y >= area.y, y < area.maxY, y >= 0, y < height else { return 0 }
         let right = min(area.maxX, width, maxWidth.map { x + $0 } ?? Int.max)
         var column = x
+        if TextWidth.isPrintableASCII(text) {
+            // Fastest path: bytes are cells; no grapheme breaking at all.
+            for byte in text.utf8 {
+                if column + 1 > right { return column - x }
+                if column >= area.x && column >= 0 {
+                    let index = y * width + column
+                    if cells[index].width != 1 { clearWide(at: column, y: y) }
+                    cells[index] = Cell(Unicode.Scalar(byte), width: 1, style: style)
+                }
+                column += 1
+            }
+            return column - x
+        }
         for character in text {
             // Fast path: printable ASCII is one cell and needs no stand-in.
             if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F {
@@ -35,7 +70,7 @@ public struct Grid: Sendable, Equatable {
                 if column >= area.x && column >= 0 {
                     let index = y * width + column
                     if cells[index].width != 1 { clearWide(at: column, y: y) }
-                    cells[index] = Cell(character, width: 1, style: style)
+                    cells[index] = Cell(Unicode.Scalar(ascii), width: 1, style: style)
                 }
                 column += 1
                 continue
@@ -47,7 +82,7 @@ public struct Grid: Sendable, Equatable {
                 if column + w > right { return column - x }
                 if column >= area.x && column >= 0 {
                     clearWide(at: column, y: y)
-                    cells[y * width + column] = Cell(character, width: UInt8(w), style: style)
+                    cells[y * width + column] = Cell(scalar, width: UInt8(w), style: style)
                     if w == 2 {
                         clearWide(at: column + 1, y: y)
                         self[column + 1, y] = Cell(" ", width: 0, style: style)
@@ -62,7 +97,7 @@ public struct Grid: Sendable, Equatable {
                 if column + w > right { return column - x }
                 if column >= area.x && column >= 0 {
                     clearWide(at: column, y: y)
-                    self[column, y] = Cell(shown, width: UInt8(w), style: style)
+                    self[column, y] = cell(for: shown, width: w, style: style)
                     if w == 2 {
                         clearWide(at: column + 1, y: y)
                         self[column + 1, y] = Cell(" ", width: 0, style: style)
@@ -76,9 +111,10 @@ public struct Grid: Sendable, Equatable {
 
     /// Fills a rectangle with a character and style.
     public mutating func fill(_ rect: Rect, with character: Character = " ", style: Style = .plain) {
+        let scalar = character.unicodeScalars.first ?? " "
         for row in max(0, rect.y)..<min(height, rect.maxY) {
             for column in max(0, rect.x)..<min(width, rect.maxX) {
-                self[column, row] = Cell(character, width: 1, style: style)
+                cells[row * width + column] = Cell(scalar, width: 1, style: style)
             }
         }
     }
@@ -97,7 +133,7 @@ public struct Grid: Sendable, Equatable {
     public var text: String {
         (0..<height).map { row in
             var line = ""
-            for column in 0..<width where self[column, row].width != 0 { line.append(self[column, row].character) }
+            for column in 0..<width where self[column, row].width != 0 { line.append(character(of: self[column, row])) }
             while line.last == " " { line.removeLast() }
             return line
         }.joined(separator: "\n")

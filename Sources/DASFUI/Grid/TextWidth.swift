@@ -18,7 +18,15 @@ public enum TextWidth {
     }
 
     public static func of(_ text: String) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        if isPrintableASCII(text) { return text.utf8.count }
+        return text.reduce(0) { $0 + of($1) }
+    }
+
+    /// True when every byte is printable ASCII: one cell each, no grapheme work needed.
+    @inline(__always)
+    static func isPrintableASCII(_ text: String) -> Bool {
+        for byte in text.utf8 where byte < 0x20 || byte >= 0x7F { return false }
+        return true
     }
 
     static func isWide(_ value: UInt32) -> Bool {

@@ -27,7 +27,7 @@ extension Grid {
             let last = rect.maxX - 1
             var style = self[last, rect.y].style
             if self[last, rect.y].width == 0 { style = self[last - 1, rect.y].style; self[last - 1, rect.y] = Cell(" ", style: style) }
-            self[last, rect.y] = Cell(ellipsis, style: style)
+            self[last, rect.y] = Cell(ellipsis.unicodeScalars.first ?? "~", style: style)
         }
         return x - rect.x
     }
