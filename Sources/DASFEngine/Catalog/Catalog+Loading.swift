@@ -11,11 +11,25 @@ extension Catalog {
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw CatalogError(origin: origin, problems: ["the file is empty"])
         }
+        guard let object = try? JSONSerialization.jsonObject(with: data) else {
+            throw CatalogError(origin: origin, problems: [JSONProblem.describeUnparsable(data)])
+        }
+        guard let dictionary = object as? [String: Any], let format = dictionary["format"] as? String else {
+            throw CatalogError(origin: origin, problems: ["not a dasf catalog (no \"format\": \"dasf-catalog\" field)"])
+        }
+        if format != CatalogFile.format {
+            throw CatalogError(origin: origin, problems: ["not a dasf catalog (format is \"\(format)\")"])
+        }
+        if let version = dictionary["formatVersion"] as? Int, version > CatalogFile.newestFormatVersion {
+            throw CatalogError(origin: origin, problems: [
+                "catalog format \(version) is newer than this dasf reads (up to \(CatalogFile.newestFormatVersion)); update dasf"
+            ])
+        }
         let file: CatalogFile
         do {
-            file = try JSONDecoder().decode(CatalogFile.self, from: data)
+            file = try CatalogFile(json: JSONObject(dictionary))
         } catch {
-            throw CatalogError(origin: origin, problems: [explainFailure(data: data, error: error)])
+            throw CatalogError(origin: origin, problems: [error.text])
         }
         if file.format != CatalogFile.format {
             throw CatalogError(origin: origin, problems: ["not a dasf catalog (format is \"\(file.format)\")"])
@@ -54,22 +68,5 @@ extension Catalog {
             ])
         }
         return try load(contentsOf: URL(fileURLWithPath: idOrPath))
-    }
-
-    /// Turns a decoding failure into one line a person can act on.
-    private static func explainFailure(data: Data, error: any Error) -> String {
-        guard let object = try? JSONSerialization.jsonObject(with: data) else {
-            return JSONProblem.describeUnparsable(data)
-        }
-        guard let dictionary = object as? [String: Any], let format = dictionary["format"] as? String else {
-            return "not a dasf catalog (no \"format\": \"dasf-catalog\" field)"
-        }
-        if format != CatalogFile.format {
-            return "not a dasf catalog (format is \"\(format)\")"
-        }
-        if let version = dictionary["formatVersion"] as? Int, version > CatalogFile.newestFormatVersion {
-            return "catalog format \(version) is newer than this dasf reads (up to \(CatalogFile.newestFormatVersion)); update dasf"
-        }
-        return JSONProblem.describe(error)
     }
 }

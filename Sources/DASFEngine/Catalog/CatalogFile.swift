@@ -2,7 +2,7 @@ import Foundation
 
 /// The on-disk shape of a catalog (docs/catalog-format.md). Shipped catalogs and people's own
 /// use the same format and the same checks.
-struct CatalogFile: Decodable {
+struct CatalogFile {
     static let format = "dasf-catalog"
     static let newestFormatVersion = 1
 
@@ -22,27 +22,44 @@ struct CatalogFile: Decodable {
     let risks: [Risk]
     let controls: [Control]
 
-    enum CodingKeys: String, CodingKey {
-        case format, formatVersion, id, version, title, source, licence, derived, notes, frameworks
-        case deploymentModels, stages, components, risks, controls
-    }
-
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        format = try c.decode(String.self, forKey: .format)
-        formatVersion = try c.decode(Int.self, forKey: .formatVersion)
-        id = try c.decode(String.self, forKey: .id)
-        version = try c.decode(String.self, forKey: .version)
-        title = try c.decodeIfPresent(String.self, forKey: .title) ?? id
-        source = try c.decodeIfPresent(String.self, forKey: .source) ?? ""
-        licence = try c.decodeIfPresent(String.self, forKey: .licence) ?? ""
-        derived = try c.decodeIfPresent(Bool.self, forKey: .derived) ?? false
-        notes = try c.decodeIfPresent([String].self, forKey: .notes) ?? []
-        frameworks = try c.decodeIfPresent([Framework].self, forKey: .frameworks) ?? []
-        deploymentModels = try c.decode([DeploymentModel].self, forKey: .deploymentModels)
-        stages = try c.decode([Stage].self, forKey: .stages)
-        components = try c.decode([Component].self, forKey: .components)
-        risks = try c.decode([Risk].self, forKey: .risks)
-        controls = try c.decode([Control].self, forKey: .controls)
+    /// Reads a catalog from JSONSerialization's output, naming the place of any problem.
+    init(json object: JSONObject) throws(JSONObject.Problem) {
+        format = try object.string("format")
+        formatVersion = try object.int("formatVersion")
+        id = try object.string("id")
+        version = try object.string("version")
+        title = try object.optionalString("title") ?? id
+        source = try object.optionalString("source") ?? ""
+        licence = try object.optionalString("licence") ?? ""
+        derived = try object.optionalBool("derived") ?? false
+        notes = try object.optionalStrings("notes")
+        frameworks = try object.optionalObjects("frameworks").map { o throws(JSONObject.Problem) in
+            Framework(id: try o.string("id"), name: try o.string("name"))
+        }
+        deploymentModels = try object.objects("deploymentModels").map { o throws(JSONObject.Problem) in
+            DeploymentModel(id: try o.string("id"), name: try o.string("name"), summary: try o.optionalString("summary") ?? "")
+        }
+        stages = try object.objects("stages").map { o throws(JSONObject.Problem) in
+            Stage(id: try o.string("id"), name: try o.string("name"), summary: try o.optionalString("summary") ?? "",
+                  foundation: try o.optionalBool("foundation") ?? false)
+        }
+        components = try object.objects("components").map { o throws(JSONObject.Problem) in
+            Component(id: try o.int("id"), name: try o.string("name"), stage: try o.string("stage"),
+                      summary: try o.optionalString("summary") ?? "")
+        }
+        risks = try object.objects("risks").map { o throws(JSONObject.Problem) in
+            Risk(id: try o.string("id"), title: try o.string("title"), component: try o.int("component"),
+                 revision: try o.optionalString("revision") ?? "", description: try o.optionalString("description") ?? "",
+                 controls: try o.strings("controls"), deploymentModels: try o.strings("deploymentModels"),
+                 category: try o.optionalString("category") ?? "", impacts: try o.optionalStrings("impacts"),
+                 businessImpacts: try o.optionalStrings("businessImpacts"), frameworks: try o.stringLists("frameworks"))
+        }
+        controls = try object.objects("controls").map { o throws(JSONObject.Problem) in
+            Control(id: try o.string("id"), title: try o.string("title"), revision: try o.optionalString("revision") ?? "",
+                    description: try o.optionalString("description") ?? "", type: try o.optionalString("type") ?? "",
+                    responsibility: try o.optionalString("responsibility") ?? "", kind: try o.optionalString("kind") ?? "",
+                    novelty: try o.optionalString("novelty") ?? "", appliesTo: try o.optionalString("appliesTo") ?? "",
+                    frameworks: try o.stringLists("frameworks"))
+        }
     }
 }

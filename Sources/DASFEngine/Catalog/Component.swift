@@ -1,6 +1,6 @@
 /// One box of the architecture map. DASF numbers them 1...12; DASF 3.0 adds a 13th, so the
 /// number is data, not an assumption.
-public struct Component: Sendable, Hashable, Codable {
+public struct Component: Sendable, Hashable, Encodable {
     public let id: Int
     public let name: String
     /// The id of the stage this component belongs to.
@@ -12,13 +12,5 @@ public struct Component: Sendable, Hashable, Codable {
         self.name = name
         self.stage = stage
         self.summary = summary
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(Int.self, forKey: .id)
-        name = try c.decode(String.self, forKey: .name)
-        stage = try c.decode(String.self, forKey: .stage)
-        summary = try c.decodeIfPresent(String.self, forKey: .summary) ?? ""
     }
 }

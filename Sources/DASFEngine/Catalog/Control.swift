@@ -1,7 +1,7 @@
 /// A control that mitigates one or more risks ("DASF 31 Secure model serving endpoints").
 ///
 /// Controls are shared: implementing one counts for every risk it is mapped to.
-public struct Control: Sendable, Hashable, Codable {
+public struct Control: Sendable, Hashable, Encodable {
     /// "DASF 31".
     public let id: String
     public let title: String
@@ -34,19 +34,5 @@ public struct Control: Sendable, Hashable, Codable {
         self.novelty = novelty
         self.appliesTo = appliesTo
         self.frameworks = frameworks
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(String.self, forKey: .id)
-        title = try c.decode(String.self, forKey: .title)
-        revision = try c.decodeIfPresent(String.self, forKey: .revision) ?? ""
-        description = try c.decodeIfPresent(String.self, forKey: .description) ?? ""
-        type = try c.decodeIfPresent(String.self, forKey: .type) ?? ""
-        responsibility = try c.decodeIfPresent(String.self, forKey: .responsibility) ?? ""
-        kind = try c.decodeIfPresent(String.self, forKey: .kind) ?? ""
-        novelty = try c.decodeIfPresent(String.self, forKey: .novelty) ?? ""
-        appliesTo = try c.decodeIfPresent(String.self, forKey: .appliesTo) ?? ""
-        frameworks = try c.decodeIfPresent([String: [String]].self, forKey: .frameworks) ?? [:]
     }
 }

@@ -1,6 +1,6 @@
 /// A way of putting AI to work (predictive ML, RAG, ...). Scope is a choice of these, and each
 /// risk says which of them it applies to.
-public struct DeploymentModel: Sendable, Hashable, Codable {
+public struct DeploymentModel: Sendable, Hashable, Encodable {
     public let id: String
     public let name: String
     /// One line saying what the model means, for people choosing a scope.
@@ -10,13 +10,6 @@ public struct DeploymentModel: Sendable, Hashable, Codable {
         self.id = id
         self.name = name
         self.summary = summary
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(String.self, forKey: .id)
-        name = try c.decode(String.self, forKey: .name)
-        summary = try c.decodeIfPresent(String.self, forKey: .summary) ?? ""
     }
 
     /// The six models every DASF catalog uses, in the compendium's order.

@@ -1,6 +1,6 @@
 /// Another framework whose ids a risk or control cites (MITRE ATLAS, OWASP, NIST, ISO ...).
 /// Engineers file tickets in those terms, so the ids travel with every risk.
-public struct Framework: Sendable, Hashable, Codable {
+public struct Framework: Sendable, Hashable, Encodable {
     public let id: String
     public let name: String
 

@@ -1,5 +1,5 @@
 /// A security risk to one component of an AI system, and the controls that mitigate it.
-public struct Risk: Sendable, Hashable, Codable {
+public struct Risk: Sendable, Hashable, Encodable {
     /// "9.1": the component's number, a dot, the risk's number within it.
     public let id: String
     public let title: String
@@ -35,20 +35,5 @@ public struct Risk: Sendable, Hashable, Codable {
         self.impacts = impacts
         self.businessImpacts = businessImpacts
         self.frameworks = frameworks
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(String.self, forKey: .id)
-        title = try c.decode(String.self, forKey: .title)
-        component = try c.decode(Int.self, forKey: .component)
-        revision = try c.decodeIfPresent(String.self, forKey: .revision) ?? ""
-        description = try c.decodeIfPresent(String.self, forKey: .description) ?? ""
-        controls = try c.decode([String].self, forKey: .controls)
-        deploymentModels = try c.decode([String].self, forKey: .deploymentModels)
-        category = try c.decodeIfPresent(String.self, forKey: .category) ?? ""
-        impacts = try c.decodeIfPresent([String].self, forKey: .impacts) ?? []
-        businessImpacts = try c.decodeIfPresent([String].self, forKey: .businessImpacts) ?? []
-        frameworks = try c.decodeIfPresent([String: [String]].self, forKey: .frameworks) ?? [:]
     }
 }

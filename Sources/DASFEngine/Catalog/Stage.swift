@@ -2,7 +2,7 @@
 ///
 /// A catalog may define any number of stages; their order in the catalog is the order people
 /// read them in, and a `foundation` stage is drawn beneath the others rather than beside them.
-public struct Stage: Sendable, Hashable, Codable {
+public struct Stage: Sendable, Hashable, Encodable {
     public let id: String
     public let name: String
     public let summary: String
@@ -13,13 +13,5 @@ public struct Stage: Sendable, Hashable, Codable {
         self.name = name
         self.summary = summary
         self.foundation = foundation
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(String.self, forKey: .id)
-        name = try c.decode(String.self, forKey: .name)
-        summary = try c.decodeIfPresent(String.self, forKey: .summary) ?? ""
-        foundation = try c.decodeIfPresent(Bool.self, forKey: .foundation) ?? false
     }
 }
