@@ -46,6 +46,11 @@ public final class NcursesBackend: TerminalBackend {
         cnc_stop()
     }
 
+    public func invalidate() {
+        previous = nil
+        clearok(window, true)
+    }
+
     public var size: Size { Size(width: Int(getmaxx(window)), height: Int(getmaxy(window))) }
 
     public func draw(_ frame: Frame) {

@@ -152,3 +152,24 @@ final class GridTests: XCTestCase {
         XCTAssertTrue(frame.grid.text.contains("Note: ^[]0;pwned^G^[[2J^[[31mred\u{FFFD}1m back^?"), frame.grid.text)
     }
 }
+
+final class RedrawTests: XCTestCase {
+    final class CountingBackend: TerminalBackend {
+        var events: [TerminalEvent]
+        var invalidations = 0
+        var frames = 0
+        let size = Size(width: 80, height: 24)
+        init(_ events: [TerminalEvent]) { self.events = events }
+        func draw(_ frame: Frame) { frames += 1 }
+        func nextEvent(timeout: Int) -> TerminalEvent { events.isEmpty ? .stop : events.removeFirst() }
+        func invalidate() { invalidations += 1 }
+    }
+
+    func testCtrlLRepaintsEverything() throws {
+        let backend = CountingBackend([.key(.control("l")), .key(.character("q"))])
+        let runtime = Runtime(state: try sampleState(), backend: backend, now: { 0 }) { _, _ in .saved(time: "t") }
+        _ = runtime.run()
+        XCTAssertEqual(backend.invalidations, 1)
+        XCTAssertEqual(backend.frames, 2)
+    }
+}

@@ -6,6 +6,8 @@ public enum Command: Sendable, Hashable {
     case cycleTreatment, markRiskNotApplicable
     case toggle
     case overwrite
+    /// Handled by the runtime (the backend repaints); nothing changes in the state.
+    case redraw
 }
 
 /// One key binding: the keys, how the key bar and help name them, and what they do. The help
@@ -45,6 +47,7 @@ public enum KeyMap {
         Binding([.character("?")], "?", "help: the keys of this screen", .help, bar: true),
         Binding([.character("q")], "q", "quit (everything is saved)", .quit, bar: true),
         Binding([.character("W")], "W", "write anyway when the file changed on disk", .overwrite),
+        Binding([.control("l")], "Ctrl-L", "redraw the whole screen", .redraw),
     ]
 
     /// The bindings of a screen, its own first, then the global ones.

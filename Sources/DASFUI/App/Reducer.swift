@@ -87,6 +87,8 @@ public enum Reducer {
                 return edit(.markRiskApplicable(risk: id), &state, done: "\(id): applicable again")
             }
             ask(.riskNotApplicable(id), "Why does risk \(id) not apply?", "", &state)
+        case .redraw:
+            break
         case .overwrite:
             if case .conflict = state.save { return [.overwrite(state.assessment)] }
             state.message = "W writes over a file that changed on disk; nothing to do now"

@@ -35,6 +35,8 @@ public final class Runtime<Backend: TerminalBackend> {
                 break loop
             case .timeout:
                 break
+            case .key(.control("l")):
+                backend.invalidate()
             case .key(let key):
                 if handle(.key(key)) { break loop }
             }

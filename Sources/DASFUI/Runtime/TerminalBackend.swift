@@ -5,6 +5,13 @@ public protocol TerminalBackend: AnyObject {
     func draw(_ frame: Frame)
     /// The next key, waiting at most `timeout` milliseconds.
     func nextEvent(timeout: Int) -> TerminalEvent
+    /// Forget what is on screen so the next frame is drawn in full (Ctrl-L, after another
+    /// program scribbled on the terminal).
+    func invalidate()
+}
+
+extension TerminalBackend {
+    public func invalidate() {}
 }
 
 public enum TerminalEvent: Sendable, Equatable {
