@@ -50,60 +50,37 @@ public struct Grid: Sendable, Equatable {
         guard y >= area.y, y < area.maxY, y >= 0, y < height else { return 0 }
         let right = min(area.maxX, width, maxWidth.map { x + $0 } ?? Int.max)
         var column = x
+        // Puts one cell (and the continuation of a wide one); false when it does not fit.
+        func place(_ cell: Cell, _ w: Int) -> Bool {
+            if column + w > right { return false }
+            if column >= area.x && column >= 0 {
+                let index = y * width + column
+                if cells[index].width != 1 || w != 1 { clearWide(at: column, y: y) }
+                cells[index] = cell
+                if w == 2 {
+                    clearWide(at: column + 1, y: y)
+                    self[column + 1, y] = Cell(" ", width: 0, style: style)
+                }
+            }
+            column += w
+            return true
+        }
         if TextWidth.isPrintableASCII(text) {
             // Fastest path: bytes are cells; no grapheme breaking at all.
-            for byte in text.utf8 {
-                if column + 1 > right { return column - x }
-                if column >= area.x && column >= 0 {
-                    let index = y * width + column
-                    if cells[index].width != 1 { clearWide(at: column, y: y) }
-                    cells[index] = Cell(Unicode.Scalar(byte), width: 1, style: style)
-                }
-                column += 1
-            }
+            for byte in text.utf8 where !place(Cell(Unicode.Scalar(byte), width: 1, style: style), 1) { break }
             return column - x
         }
         for character in text {
-            // Fast path: printable ASCII is one cell and needs no stand-in.
-            if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F {
-                if column + 1 > right { return column - x }
-                if column >= area.x && column >= 0 {
-                    let index = y * width + column
-                    if cells[index].width != 1 { clearWide(at: column, y: y) }
-                    cells[index] = Cell(Unicode.Scalar(ascii), width: 1, style: style)
-                }
-                column += 1
-                continue
-            }
-            // Common path: one printable non-control character (box lines, symbols, letters).
-            if let scalar = character.unicodeScalars.first, scalar.value >= 0xA0, character.unicodeScalars.count == 1 {
+            let scalars = character.unicodeScalars
+            if let scalar = scalars.first, scalars.count == 1, scalar.value >= 0x20, scalar.value != 0x7F, !(0x80..<0xA0).contains(scalar.value) {
+                // Common path: one printable scalar (letters, box lines, symbols).
                 let w = TextWidth.of(character)
-                if w == 0 { continue }
-                if column + w > right { return column - x }
-                if column >= area.x && column >= 0 {
-                    clearWide(at: column, y: y)
-                    cells[y * width + column] = Cell(scalar, width: UInt8(w), style: style)
-                    if w == 2 {
-                        clearWide(at: column + 1, y: y)
-                        self[column + 1, y] = Cell(" ", width: 0, style: style)
-                    }
-                }
-                column += w
+                if w > 0 && !place(Cell(scalar, width: UInt8(w), style: style), w) { break }
                 continue
             }
             for shown in Self.visible(character) {
                 let w = TextWidth.of(shown)
-                if w == 0 { continue }
-                if column + w > right { return column - x }
-                if column >= area.x && column >= 0 {
-                    clearWide(at: column, y: y)
-                    self[column, y] = cell(for: shown, width: w, style: style)
-                    if w == 2 {
-                        clearWide(at: column + 1, y: y)
-                        self[column + 1, y] = Cell(" ", width: 0, style: style)
-                    }
-                }
-                column += w
+                if w > 0 && !place(cell(for: shown, width: w, style: style), w) { return column - x }
             }
         }
         return column - x
