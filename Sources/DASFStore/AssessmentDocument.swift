@@ -34,12 +34,17 @@ public struct AssessmentDocument: Sendable {
         return AssessmentDocument(file: file, catalog: catalog, warnings: warnings)
     }
 
-    /// Applies edits all together and saves once; on any refused edit nothing is saved.
-    public mutating func apply(_ edits: [Edit], force: Bool = false) throws {
+    /// Applies edits all together, records each changed field in the journal under `author`,
+    /// and saves once; on any refused edit nothing is saved.
+    public mutating func apply(_ edits: [Edit], author: String = Author.current, force: Bool = false) throws {
         var assessment = file.assessment
         for edit in edits { try assessment.apply(edit, in: catalog) }
-        try file.save(assessment, force: force)
+        let at = Author.timestamp()
+        let entries = assessment.changes(from: file.assessment).map { JournalEntry(at: at, by: author, change: $0) }
+        try file.save(assessment, journal: file.journal + entries, force: force)
     }
+
+    public var journal: [JournalEntry] { file.journal }
 
     public var scorecard: Scorecard { Scorecard(catalog: catalog, assessment: assessment) }
 }

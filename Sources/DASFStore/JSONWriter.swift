@@ -6,6 +6,8 @@ indirect enum JSONValue: Equatable {
     case bool(Bool)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// An object written on one line: for journal entries, so each edit adds one line to a diff.
+    case line([(String, JSONValue)])
 
     static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
@@ -13,7 +15,7 @@ indirect enum JSONValue: Equatable {
         case (.int(let a), .int(let b)): a == b
         case (.bool(let a), .bool(let b)): a == b
         case (.array(let a), .array(let b)): a == b
-        case (.object(let a), .object(let b)): a.map(\.0) == b.map(\.0) && a.map(\.1) == b.map(\.1)
+        case (.object(let a), .object(let b)), (.line(let a), .line(let b)): a.map(\.0) == b.map(\.0) && a.map(\.1) == b.map(\.1)
         default: false
         }
     }
@@ -30,7 +32,7 @@ indirect enum JSONValue: Equatable {
     private var isScalar: Bool {
         switch self {
         case .string, .int, .bool: true
-        case .array, .object: false
+        case .array, .object, .line: false
         }
     }
 
@@ -57,6 +59,15 @@ indirect enum JSONValue: Equatable {
                 out += n == items.count - 1 ? "\n" : ",\n"
             }
             out += String(repeating: " ", count: indent) + "]"
+        case .line(let fields):
+            out += "{"
+            for (n, (key, value)) in fields.enumerated() {
+                if n > 0 { out += ", " }
+                JSONValue.quote(key, into: &out)
+                out += ": "
+                value.write(into: &out, indent: indent)
+            }
+            out += "}"
         case .object(let fields):
             if fields.isEmpty { out += "{}"; return }
             out += "{\n"

@@ -6,36 +6,41 @@ import Foundation
 public struct SaveFile: Sendable {
     public let path: String
     public private(set) var assessment: Assessment
+    /// Every edit so far, oldest first: the minutes of the workshop.
+    public private(set) var journal: [JournalEntry]
     /// "sha256:<hex>" of the file as last read or written.
     public private(set) var fingerprint: String
 
     /// Reads and checks a save file. Nothing is written.
     public static func open(_ path: String) throws(StoreError) -> SaveFile {
         let data = try readBytes(path)
-        let assessment = try SaveFileFormat.decode(data, path: path)
-        return SaveFile(path: path, assessment: assessment, fingerprint: SHA256.prefixedHex(of: data))
+        let (assessment, journal) = try SaveFileFormat.decodeWithJournal(data, path: path)
+        return SaveFile(path: path, assessment: assessment, journal: journal, fingerprint: SHA256.prefixedHex(of: data))
     }
 
     /// Writes a new save file; refuses to replace one that exists.
-    public static func create(_ path: String, assessment: Assessment) throws(StoreError) -> SaveFile {
-        let data = SaveFileFormat.encode(assessment)
+    public static func create(_ path: String, assessment: Assessment, journal: [JournalEntry] = []) throws(StoreError) -> SaveFile {
+        let data = SaveFileFormat.encode(assessment, journal: journal)
         do {
             try AtomicFile.write(data, to: path, exclusive: true)
         } catch {
             let kind: StoreError.Kind = error.reason == "the file already exists" ? .alreadyExists : .writeFailed
             throw StoreError(path: path, kind: kind, reason: error.reason + (kind == .alreadyExists ? "; not replaced" : ""))
         }
-        return SaveFile(path: path, assessment: assessment, fingerprint: SHA256.prefixedHex(of: data))
+        return SaveFile(path: path, assessment: assessment, journal: journal, fingerprint: SHA256.prefixedHex(of: data))
     }
 
     /// Saves a new version. Fails, leaving the file as it is, when the file changed on disk since
     /// it was read, unless `force` is set. The replaced version is kept as `path.bak`.
-    public mutating func save(_ assessment: Assessment, force: Bool = false) throws(StoreError) {
-        try save(assessment, force: force, interruption: nil)
+    public mutating func save(_ assessment: Assessment, journal: [JournalEntry]? = nil, force: Bool = false) throws(StoreError) {
+        try save(assessment, journal: journal, force: force, interruption: nil)
     }
 
-    mutating func save(_ assessment: Assessment, force: Bool, interruption: AtomicFile.Interruption?) throws(StoreError) {
-        let data = SaveFileFormat.encode(assessment)
+    mutating func save(
+        _ assessment: Assessment, journal newJournal: [JournalEntry]? = nil, force: Bool, interruption: AtomicFile.Interruption?
+    ) throws(StoreError) {
+        let journal = newJournal ?? self.journal
+        let data = SaveFileFormat.encode(assessment, journal: journal)
         let newFingerprint = SHA256.prefixedHex(of: data)
         if let current = FileManager.default.contents(atPath: path) {
             let onDisk = SHA256.prefixedHex(of: current)
@@ -45,6 +50,7 @@ public struct SaveFile: Sendable {
             }
             if onDisk == newFingerprint {
                 self.assessment = assessment
+                self.journal = journal
                 fingerprint = newFingerprint
                 return
             }
@@ -55,6 +61,7 @@ public struct SaveFile: Sendable {
             throw StoreError(path: path, kind: .writeFailed, reason: "not saved: \(error.reason); the previous version is intact")
         }
         self.assessment = assessment
+        self.journal = journal
         fingerprint = newFingerprint
     }
 

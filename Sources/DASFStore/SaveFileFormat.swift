@@ -6,16 +6,26 @@ import Foundation
 public enum SaveFileFormat {
     /// The value of the `format` field that marks a dasf assessment.
     public static let format = "dasf-assessment"
-    /// The newest schema this build reads and the one it writes.
-    public static let schemaVersion = 1
+    /// The newest schema this build reads and the one it writes. Schema 1 (issue 2's files)
+    /// is read as it is: every field schema 2 added is optional.
+    public static let schemaVersion = 2
 
     /// The bytes of a save file for an assessment. Deterministic: the same assessment always gives
     /// the same bytes.
-    public static func encode(_ assessment: Assessment) -> Data {
+    public static func encode(_ assessment: Assessment, journal: [JournalEntry] = []) -> Data {
+        func optional(_ key: String, _ value: String?) -> [(String, JSONValue)] { value.map { [(key, .string($0))] } ?? [] }
+        func optional(_ key: String, _ value: Int?) -> [(String, JSONValue)] { value.map { [(key, .int($0))] } ?? [] }
         var fields: [(String, JSONValue)] = [
             ("format", .string(format)),
             ("schemaVersion", .int(schemaVersion)),
             ("title", .string(assessment.title)),
+        ]
+        let useCase = assessment.useCase
+        if !useCase.isEmpty {
+            fields.append(("useCase", .object(optional("businessOwner", useCase.businessOwner) + optional("description", useCase.description)
+                + (useCase.stakeholders.isEmpty ? [] : [("stakeholders", .array(useCase.stakeholders.map(JSONValue.string)))]))))
+        }
+        fields += [
             ("catalog", .object([
                 ("id", .string(assessment.catalog.id)),
                 ("version", .string(assessment.catalog.version)),
@@ -29,6 +39,13 @@ public enum SaveFileFormat {
             var entry: [(String, JSONValue)] = [("treatment", .string(record.treatment.rawValue))]
             if let rationale = record.rationale { entry.append(("rationale", .string(rationale))) }
             if let reason = record.notApplicableReason { entry.append(("notApplicableReason", .string(reason))) }
+            if record.assessed { entry.append(("assessed", .bool(true))) }
+            if !record.threats.isEmpty {
+                entry.append(("threats", .array(record.threats.map { threat in
+                    .line([("id", .string(threat.id)), ("text", .string(threat.text))] + optional("component", threat.component)
+                          + optional("likelihood", threat.likelihood) + optional("impact", threat.impact))
+                })))
+            }
             risks.append((id, .object(entry)))
         }
         var controls: [(String, JSONValue)] = []
@@ -39,15 +56,33 @@ public enum SaveFileFormat {
             if let owner = record.owner { entry.append(("owner", .string(owner))) }
             if let evidence = record.evidence { entry.append(("evidence", .string(evidence))) }
             if let note = record.note { entry.append(("note", .string(note))) }
+            entry += optional("targetDate", record.targetDate) + optional("reviewBy", record.reviewBy) + optional("lastVerified", record.lastVerified)
             controls.append((id, .object(entry)))
         }
         fields.append(("risks", .object(risks)))
         fields.append(("controls", .object(controls)))
+        let organisational: [(String, JSONValue)] = OrganisationalRisk.allCases.compactMap { risk in
+            guard let record = assessment.organisationalRisks[risk] else { return nil }
+            return (risk.rawValue, .object(optional("rating", record.rating) + optional("notes", record.notes)))
+        }
+        if !organisational.isEmpty { fields.append(("organisationalRisks", .object(organisational))) }
+        if !journal.isEmpty {
+            fields.append(("journal", .array(journal.map { entry in
+                .line([("at", .string(entry.at)), ("by", .string(entry.by)), ("target", .string(entry.change.target)),
+                       ("field", .string(entry.change.field))] + optional("from", entry.change.from) + optional("to", entry.change.to)
+                      + (entry.undo ? [("undo", .bool(true))] : []))
+            })))
+        }
         return Data(JSONValue.object(fields).rendered().utf8)
     }
 
     /// Reads a save file's bytes. `path` is only used in error messages.
     public static func decode(_ data: Data, path: String) throws(StoreError) -> Assessment {
+        try decodeWithJournal(data, path: path).assessment
+    }
+
+    /// Reads a save file's bytes and its journal.
+    public static func decodeWithJournal(_ data: Data, path: String) throws(StoreError) -> (assessment: Assessment, journal: [JournalEntry]) {
         func fail(_ kind: StoreError.Kind, _ reason: String) -> StoreError {
             StoreError(path: path, kind: kind, reason: reason)
         }
@@ -86,7 +121,7 @@ public enum SaveFileFormat {
             throw fail(.invalid, JSONProblem.describe(error))
         }
         do {
-            return try stored.assessment()
+            return (try stored.assessment(), stored.journal?.map(\.entry) ?? [])
         } catch let problem as StoredAssessment.Problem {
             throw fail(.invalid, problem.text)
         } catch {
@@ -110,10 +145,20 @@ private struct StoredAssessment: Decodable {
         let deploymentModels: [String]?
     }
 
+    struct StoredThreat: Decodable {
+        let id: String
+        let text: String
+        let component: Int?
+        let likelihood: Int?
+        let impact: Int?
+    }
+
     struct StoredRisk: Decodable {
         let treatment: String?
         let rationale: String?
         let notApplicableReason: String?
+        let assessed: Bool?
+        let threats: [StoredThreat]?
     }
 
     struct StoredControl: Decodable {
@@ -122,13 +167,44 @@ private struct StoredAssessment: Decodable {
         let owner: String?
         let evidence: String?
         let note: String?
+        let targetDate: String?
+        let reviewBy: String?
+        let lastVerified: String?
+    }
+
+    struct StoredUseCase: Decodable {
+        let businessOwner: String?
+        let description: String?
+        let stakeholders: [String]?
+    }
+
+    struct StoredOrganisationalRisk: Decodable {
+        let rating: Int?
+        let notes: String?
+    }
+
+    struct StoredEntry: Decodable {
+        let at: String
+        let by: String
+        let target: String
+        let field: String
+        let from: String?
+        let to: String?
+        let undo: Bool?
+
+        var entry: JournalEntry {
+            JournalEntry(at: at, by: by, change: Change(target: target, field: field, from: from, to: to), undo: undo ?? false)
+        }
     }
 
     let title: String
+    let useCase: StoredUseCase?
     let catalog: CatalogRef
     let scope: StoredScope?
     let risks: [String: StoredRisk]?
     let controls: [String: StoredControl]?
+    let organisationalRisks: [String: StoredOrganisationalRisk]?
+    let journal: [StoredEntry]?
 
     func assessment() throws -> Assessment {
         func word<T: RawRepresentable>(_ text: String?, _ fallback: T, at place: String) throws -> T where T.RawValue == String, T: CaseIterable {
@@ -143,19 +219,31 @@ private struct StoredAssessment: Decodable {
         for (id, stored) in risks ?? [:] {
             riskRecords[id] = RiskRecord(
                 treatment: try word(stored.treatment, RiskTreatment.mitigate, at: "risks.\(id).treatment"),
-                rationale: stored.rationale, notApplicableReason: stored.notApplicableReason)
+                rationale: stored.rationale, notApplicableReason: stored.notApplicableReason, assessed: stored.assessed ?? false,
+                threats: (stored.threats ?? []).map {
+                    Threat(id: $0.id, text: $0.text, component: $0.component, likelihood: $0.likelihood, impact: $0.impact)
+                })
         }
         var controlRecords: [String: ControlRecord] = [:]
         for (id, stored) in controls ?? [:] {
             controlRecords[id] = ControlRecord(
                 status: try word(stored.status, ControlStatus.notStarted, at: "controls.\(id).status"),
                 notApplicableReason: stored.notApplicableReason, owner: stored.owner,
-                evidence: stored.evidence, note: stored.note)
+                evidence: stored.evidence, note: stored.note, targetDate: stored.targetDate, reviewBy: stored.reviewBy,
+                lastVerified: stored.lastVerified)
+        }
+        var organisational: [OrganisationalRisk: OrganisationalRiskRecord] = [:]
+        for (id, stored) in organisationalRisks ?? [:] {
+            guard let risk = OrganisationalRisk(rawValue: id) else {
+                throw Problem(text: "organisationalRisks.\(id): unknown organisational risk (expected one of \(OrganisationalRisk.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            organisational[risk] = OrganisationalRiskRecord(rating: stored.rating, notes: stored.notes)
         }
         return Assessment(
             title: title,
+            useCase: UseCase(businessOwner: useCase?.businessOwner, description: useCase?.description, stakeholders: useCase?.stakeholders ?? []),
             catalog: CatalogReference(id: catalog.id, version: catalog.version, digest: catalog.digest ?? ""),
             scope: Scope(deploymentModels: scope?.deploymentModels ?? []),
-            risks: riskRecords, controls: controlRecords)
+            risks: riskRecords, controls: controlRecords, organisationalRisks: organisational)
     }
 }

@@ -38,7 +38,7 @@ final class EditTests: XCTestCase {
         XCTAssertThrowsError(try a.apply(.markRiskNotApplicable(risk: "1.1", reason: ""), in: catalog))
         try a.apply(.markRiskNotApplicable(risk: "1.1", reason: "no raw data"), in: catalog)
         try a.apply(.markRiskApplicable(risk: "1.1"), in: catalog)
-        XCTAssertNil(a.risks["1.1"])
+        XCTAssertEqual(a.risks["1.1"], RiskRecord(assessed: true), "deciding it applies is an assessment")
     }
 
     func testTreatmentsOtherThanMitigateNeedARationale() throws {
@@ -48,11 +48,11 @@ final class EditTests: XCTestCase {
         }
         try a.apply(.setRiskTreatment(risk: "1.1", treatment: .accept, rationale: "cheap to recover"), in: catalog)
         try a.apply(.setRiskTreatment(risk: "1.1", treatment: .transfer, rationale: nil), in: catalog)
-        XCTAssertEqual(a.risks["1.1"], RiskRecord(treatment: .transfer, rationale: "cheap to recover"))
+        XCTAssertEqual(a.risks["1.1"], RiskRecord(treatment: .transfer, rationale: "cheap to recover", assessed: true))
         XCTAssertThrowsError(try a.apply(.setRiskRationale(risk: "1.1", rationale: ""), in: catalog))
         try a.apply(.setRiskTreatment(risk: "1.1", treatment: .mitigate, rationale: nil), in: catalog)
         try a.apply(.setRiskRationale(risk: "1.1", rationale: nil), in: catalog)
-        XCTAssertNil(a.risks["1.1"])
+        XCTAssertEqual(a.risks["1.1"], RiskRecord(assessed: true))
     }
 
     func testRefusedEditsLeaveTheAssessmentUnchanged() {

@@ -2,22 +2,27 @@
 /// keyed by catalog id so a changed or different catalog still finds them.
 public struct Assessment: Sendable, Hashable {
     public var title: String
+    public var useCase: UseCase
     public var catalog: CatalogReference
     public var scope: Scope
     /// Risk id to decision. Ids the catalog lacks are kept, and reported, never dropped.
     public var risks: [String: RiskRecord]
     /// Control id to progress. Ids the catalog lacks are kept, and reported, never dropped.
     public var controls: [String: ControlRecord]
+    public var organisationalRisks: [OrganisationalRisk: OrganisationalRiskRecord]
 
     public init(
-        title: String, catalog: CatalogReference, scope: Scope = .all,
-        risks: [String: RiskRecord] = [:], controls: [String: ControlRecord] = [:]
+        title: String, useCase: UseCase = UseCase(), catalog: CatalogReference, scope: Scope = .all,
+        risks: [String: RiskRecord] = [:], controls: [String: ControlRecord] = [:],
+        organisationalRisks: [OrganisationalRisk: OrganisationalRiskRecord] = [:]
     ) {
         self.title = title
+        self.useCase = useCase
         self.catalog = catalog
         self.scope = scope
         self.risks = risks
         self.controls = controls
+        self.organisationalRisks = organisationalRisks
     }
 
     /// A blank assessment against a catalog.

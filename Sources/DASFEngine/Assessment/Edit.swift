@@ -19,6 +19,23 @@ public enum Edit: Sendable, Hashable {
     case setRiskRationale(risk: String, rationale: String?)
     case markRiskNotApplicable(risk: String, reason: String)
     case markRiskApplicable(risk: String)
+    /// Step 3: someone looked at the risk and it applies.
+    case markRiskAssessed(risk: String)
+    /// Step 1.
+    case setUseCaseOwner(String?)
+    case setUseCaseDescription(String?)
+    case setStakeholders([String])
+    /// Step 4. The threat gets the next free id ("t1", "t2", ...).
+    case addThreat(risk: String, text: String, component: Int?, likelihood: Int?, impact: Int?)
+    case rateThreat(risk: String, threat: String, likelihood: Int?, impact: Int?)
+    case removeThreat(risk: String, threat: String)
+    /// Steps 5 and 6. Dates are "YYYY-MM-DD"; nil clears.
+    case setControlTargetDate(control: String, date: String?)
+    case setControlReviewBy(control: String, date: String?)
+    case setControlLastVerified(control: String, date: String?)
+    /// The workshop's organisational risks: a rating of 1...5 and notes.
+    case rateOrganisationalRisk(OrganisationalRisk, rating: Int?)
+    case setOrganisationalRiskNotes(OrganisationalRisk, notes: String?)
 }
 
 /// Why an edit was refused. The assessment is unchanged when one is thrown.
@@ -29,6 +46,11 @@ public enum EditError: Error, Equatable, CustomStringConvertible {
     case reasonRequired(String)
     case rationaleRequired(RiskTreatment)
     case emptyTitle
+    case emptyText(String)
+    case invalidDate(String)
+    case invalidRating(Int)
+    case unknownThreat(risk: String, threat: String)
+    case unknownComponent(Int)
 
     public var description: String {
         switch self {
@@ -38,6 +60,11 @@ public enum EditError: Error, Equatable, CustomStringConvertible {
         case .reasonRequired(let what): "marking \(what) not applicable needs a reason"
         case .rationaleRequired(let treatment): "the treatment \(treatment.rawValue) needs a rationale"
         case .emptyTitle: "the title cannot be empty"
+        case .emptyText(let what): "\(what) cannot be empty"
+        case .invalidDate(let text): "\"\(text)\" is not a date; write it as YYYY-MM-DD"
+        case .invalidRating(let value): "\(value) is not a rating; use 1 (low) to 5 (high)"
+        case .unknownThreat(let risk, let threat): "risk \(risk) has no threat \(threat)"
+        case .unknownComponent(let id): "the catalog has no component \(id)"
         }
     }
 }
@@ -73,6 +100,7 @@ extension Assessment {
             }
             try updateRisk(id, catalog) {
                 $0.treatment = treatment
+                $0.assessed = true
                 if let rationale { $0.rationale = rationale }
             }
         case .setRiskRationale(let id, let rationale):
@@ -82,9 +110,57 @@ extension Assessment {
             try updateRisk(id, catalog) { $0.rationale = rationale }
         case .markRiskNotApplicable(let id, let reason):
             guard let reason = Self.cleaned(reason) else { throw .reasonRequired("risk \(id)") }
-            try updateRisk(id, catalog) { $0.notApplicableReason = reason }
+            try updateRisk(id, catalog) { $0.notApplicableReason = reason; $0.assessed = true }
         case .markRiskApplicable(let id):
-            try updateRisk(id, catalog) { $0.notApplicableReason = nil }
+            try updateRisk(id, catalog) { $0.notApplicableReason = nil; $0.assessed = true }
+        case .markRiskAssessed(let id):
+            try updateRisk(id, catalog) { $0.assessed = true }
+        case .setUseCaseOwner(let owner):
+            useCase.businessOwner = Self.cleaned(owner)
+        case .setUseCaseDescription(let description):
+            useCase.description = Self.cleaned(description)
+        case .setStakeholders(let names):
+            useCase.stakeholders = names.compactMap { Self.cleaned($0) }
+        case .addThreat(let id, let text, let component, let likelihood, let impact):
+            guard let text = Self.cleaned(text) else { throw .emptyText("a threat") }
+            try Self.check(rating: likelihood)
+            try Self.check(rating: impact)
+            if let component, catalog.component(component) == nil { throw .unknownComponent(component) }
+            try updateRisk(id, catalog) { record in
+                let used = record.threats.compactMap { Int($0.id.dropFirst()) }.max() ?? 0
+                record.threats.append(Threat(id: "t\(used + 1)", text: text, component: component, likelihood: likelihood, impact: impact))
+            }
+        case .rateThreat(let id, let threat, let likelihood, let impact):
+            try Self.check(rating: likelihood)
+            try Self.check(rating: impact)
+            guard risks[id]?.threats.contains(where: { $0.id == threat }) == true else { throw .unknownThreat(risk: id, threat: threat) }
+            try updateRisk(id, catalog) { record in
+                for n in record.threats.indices where record.threats[n].id == threat {
+                    record.threats[n].likelihood = likelihood
+                    record.threats[n].impact = impact
+                }
+            }
+        case .removeThreat(let id, let threat):
+            guard risks[id]?.threats.contains(where: { $0.id == threat }) == true else { throw .unknownThreat(risk: id, threat: threat) }
+            try updateRisk(id, catalog) { $0.threats.removeAll { $0.id == threat } }
+        case .setControlTargetDate(let id, let date):
+            let date = try Self.checked(date: date)
+            try updateControl(id, catalog) { $0.targetDate = date }
+        case .setControlReviewBy(let id, let date):
+            let date = try Self.checked(date: date)
+            try updateControl(id, catalog) { $0.reviewBy = date }
+        case .setControlLastVerified(let id, let date):
+            let date = try Self.checked(date: date)
+            try updateControl(id, catalog) { $0.lastVerified = date }
+        case .rateOrganisationalRisk(let risk, let rating):
+            try Self.check(rating: rating)
+            var record = organisationalRisks[risk] ?? OrganisationalRiskRecord()
+            record.rating = rating
+            organisationalRisks[risk] = record.isEmpty ? nil : record
+        case .setOrganisationalRiskNotes(let risk, let notes):
+            var record = organisationalRisks[risk] ?? OrganisationalRiskRecord()
+            record.notes = Self.cleaned(notes)
+            organisationalRisks[risk] = record.isEmpty ? nil : record
         }
     }
 
@@ -111,6 +187,17 @@ extension Assessment {
         var record = risks[id] ?? RiskRecord()
         change(&record)
         risks[id] = record.isEmpty ? nil : record
+    }
+
+    private static func check(rating: Int?) throws(EditError) {
+        if let rating, !(1...5).contains(rating) { throw .invalidRating(rating) }
+    }
+
+    /// A "YYYY-MM-DD" date that exists on the calendar, or nil for blank.
+    private static func checked(date: String?) throws(EditError) -> String? {
+        guard let text = cleaned(date) else { return nil }
+        guard CalendarDate.isValid(text) else { throw .invalidDate(text) }
+        return text
     }
 
     private static func cleaned(_ text: String?) -> String? {

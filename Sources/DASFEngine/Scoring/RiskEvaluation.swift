@@ -16,6 +16,12 @@ public struct RiskEvaluation: Sendable, Hashable {
     public let reason: String?
     /// The deployment models the risk applies to (for the out-of-scope explanation).
     public let deploymentModels: [String]
+    /// Whether anyone has decided about it yet (applies, does not apply, or a treatment).
+    /// Separate from `state`: a risk can be open and assessed, or partial and unassessed.
+    public let assessed: Bool
+    /// The highest likelihood × impact among the threats named for it.
+    public let highestThreatRating: Int?
+    public let threatCount: Int
 
     public var missingControls: [String] { missing.map(\.control) }
 

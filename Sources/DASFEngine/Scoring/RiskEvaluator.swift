@@ -42,6 +42,7 @@ enum RiskEvaluator {
         if !state.isInScope { coverage = 0 }
         return RiskEvaluation(
             riskID: risk.id, state: state, coverage: coverage, treatment: treatment, implemented: implemented,
-            missing: missing, notApplicableControls: notApplicable, reason: reason, deploymentModels: risk.deploymentModels)
+            missing: missing, notApplicableControls: notApplicable, reason: reason, deploymentModels: risk.deploymentModels,
+            assessed: record?.isDecided ?? false, highestThreatRating: record?.highestThreatRating, threatCount: record?.threats.count ?? 0)
     }
 }

@@ -19,29 +19,40 @@ public struct Scorecard: Sendable {
     public let overall: Totals
     /// Every catalog control's status, in catalog order.
     public let controls: [(id: String, status: ControlStatus)]
+    /// Controls past their review date, in catalog order.
+    public let staleControls: [String]
+    /// The day staleness was judged on ("YYYY-MM-DD"), if any.
+    public let today: String?
     public let unknown: UnknownIDs
     private let riskIndex: [String: Int]
 
-    public init(catalog: Catalog, assessment: Assessment) {
+    /// `today` ("YYYY-MM-DD") decides which controls are stale; without it none is.
+    public init(catalog: Catalog, assessment: Assessment, today: String? = nil) {
         let statuses = catalog.controls.map { assessment.status(of: $0.id) }
+        let stale = catalog.controls.map { assessment.controls[$0.id]?.isStale(today: today) ?? false }
         let evaluations = catalog.risks.indices.map {
             RiskEvaluator.evaluate(catalog.risks[$0], controls: catalog.controlPositionsByRisk[$0], statuses: statuses, assessment: assessment)
         }
         var byComponent: [Int: Totals] = [:]
         var overall = Totals()
         for (risk, evaluation) in zip(catalog.risks, evaluations) {
-            byComponent[risk.component, default: Totals()].count(evaluation.state)
-            overall.count(evaluation.state)
+            byComponent[risk.component, default: Totals()].count(evaluation.state, assessed: evaluation.assessed)
+            overall.count(evaluation.state, assessed: evaluation.assessed)
         }
-        func tally<S: Sequence>(_ positions: S) -> [ControlStatus: Int] where S.Element == Int {
+        func tally<S: Sequence>(_ positions: S, into totals: inout Totals) where S.Element == Int {
             var counts: [ControlStatus: Int] = [:]
-            for position in positions { counts[statuses[position], default: 0] += 1 }
-            return counts
+            var staleCount = 0
+            for position in positions {
+                counts[statuses[position], default: 0] += 1
+                if stale[position] { staleCount += 1 }
+            }
+            totals.controls = counts
+            totals.stale = staleCount
         }
         var components: [ComponentSummary] = []
         for component in catalog.components {
             var totals = byComponent[component.id] ?? Totals()
-            totals.controls = tally(catalog.controlPositionsByComponent[component.id] ?? [])
+            tally(catalog.controlPositionsByComponent[component.id] ?? [], into: &totals)
             components.append(ComponentSummary(component: component, totals: totals))
         }
         var stages: [StageSummary] = []
@@ -52,16 +63,18 @@ public struct Scorecard: Sendable {
                 totals.add(summary.totals)
                 positions.formUnion(catalog.controlPositionsByComponent[summary.component.id] ?? [])
             }
-            totals.controls = tally(positions)
+            tally(positions, into: &totals)
             stages.append(StageSummary(stage: stage, totals: totals))
         }
-        overall.controls = tally(statuses.indices)
+        tally(statuses.indices, into: &overall)
 
         self.risks = evaluations
         self.components = components
         self.stages = stages
         self.overall = overall
         self.controls = zip(catalog.controls, statuses).map { ($0.id, $1) }
+        self.staleControls = zip(catalog.controls, stale).filter(\.1).map(\.0.id)
+        self.today = today
         self.unknown = assessment.unknownIDs(in: catalog)
         var index: [String: Int] = [:]
         for (position, evaluation) in evaluations.enumerated() { index[evaluation.riskID] = position }
@@ -78,6 +91,8 @@ extension Totals {
     mutating func add(_ other: Totals) {
         risks += other.risks
         inScope += other.inScope
+        assessed += other.assessed
+        unassessed += other.unassessed
         open += other.open
         partial += other.partial
         mitigated += other.mitigated

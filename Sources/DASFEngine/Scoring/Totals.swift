@@ -12,14 +12,22 @@ public struct Totals: Sendable, Hashable {
     public var avoided = 0
     public var notApplicable = 0
     public var outOfScope = 0
+    /// In-scope risks someone has decided about, and those nobody has looked at yet.
+    public var assessed = 0
+    public var unassessed = 0
     /// Distinct controls mapped to these risks, by status.
     public var controls: [ControlStatus: Int] = [:]
+    /// Distinct controls mapped to these risks that are past their review date.
+    public var stale = 0
 
     public init() {}
 
-    mutating func count(_ state: RiskState) {
+    mutating func count(_ state: RiskState, assessed isAssessed: Bool) {
         risks += 1
-        if state.isInScope { inScope += 1 }
+        if state.isInScope {
+            inScope += 1
+            if isAssessed { assessed += 1 } else { unassessed += 1 }
+        }
         switch state {
         case .open: open += 1
         case .partial: partial += 1

@@ -1,0 +1,26 @@
+/// A specific way a risk could play out in this system, as the room names it (step 4).
+public struct Threat: Sendable, Hashable {
+    /// Stable within its risk ("t1", "t2", ...), so edits and undo can name it.
+    public var id: String
+    public var text: String
+    /// The component it targets; the risk's own when not said.
+    public var component: Int?
+    /// 1 (rare) ... 5 (expected).
+    public var likelihood: Int?
+    /// 1 (minor) ... 5 (severe).
+    public var impact: Int?
+
+    public init(id: String, text: String, component: Int? = nil, likelihood: Int? = nil, impact: Int? = nil) {
+        self.id = id
+        self.text = text
+        self.component = component
+        self.likelihood = likelihood
+        self.impact = impact
+    }
+
+    /// Likelihood × impact (1...25) when both are rated.
+    public var rating: Int? {
+        guard let likelihood, let impact else { return nil }
+        return likelihood * impact
+    }
+}
