@@ -47,4 +47,7 @@ public struct AssessmentDocument: Sendable {
     public var journal: [JournalEntry] { file.journal }
 
     public var scorecard: Scorecard { Scorecard(catalog: catalog, assessment: assessment) }
+
+    /// The scores with staleness judged on `today` ("YYYY-MM-DD").
+    public func scorecard(today: String) -> Scorecard { Scorecard(catalog: catalog, assessment: assessment, today: today) }
 }

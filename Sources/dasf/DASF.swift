@@ -14,7 +14,8 @@ struct DASF: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            OpenCommand.self, CatalogCommand.self, NewCommand.self, SetCommand.self, StatusCommand.self, ValidateCommand.self,
+            OpenCommand.self, CatalogCommand.self, NewCommand.self, SetCommand.self, StatusCommand.self, JournalCommand.self,
+            ValidateCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

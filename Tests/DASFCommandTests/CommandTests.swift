@@ -236,3 +236,66 @@ final class AssessmentCommandTests: CommandTestCase {
         XCTAssertTrue(noCatalog.stderr.contains("which is not built in; pass --catalog PATH"))
     }
 }
+
+final class WorkshopCommandTests: CommandTestCase {
+    func testEveryStepFromTheCommandLineShowsInStatusAndTheJournal() throws {
+        try dasf("new", "w.dasf.json", "--title", "Claims triage", "--models", "rag")
+        try dasf("set", "w.dasf.json", "usecase", "--owner", "Priya", "--description", "Drafts replies", "--stakeholders", "CISO, Legal", "--author", "Dana")
+        try dasf("set", "w.dasf.json", "risk", "9.12", "--assessed", "--author", "Dana")
+        try dasf("set", "w.dasf.json", "threat", "9.12", "--add", "role-play jailbreak", "--likelihood", "4", "--impact", "5", "--author", "Dana")
+        try dasf("set", "w.dasf.json", "threat", "9.12", "--add", "encoded payload", "--component", "10", "--author", "Dana")
+        try dasf("set", "w.dasf.json", "threat", "9.12", "--remove", "t2", "--author", "Dana")
+        try dasf("set", "w.dasf.json", "control", "54", "--owner", "Lee", "--target-date", "2026-12-31", "--review-by", "2026-11-01", "--verified", "2026-10-01", "--author", "Lee")
+        try dasf("set", "w.dasf.json", "org-risk", "talent", "--rating", "4", "--notes", "one ML engineer", "--author", "Dana")
+        let status = try json(try dasf("status", "w.dasf.json", "--format", "json", "--today", "2026-11-22"))
+        let totals = try XCTUnwrap(status["totals"] as? [String: Any])
+        XCTAssertEqual(totals["assessed"] as? Int, 1)
+        XCTAssertEqual(totals["unassessed"] as? Int, 33)
+        XCTAssertEqual(totals["stale"] as? Int, 1)
+        XCTAssertEqual((status["useCase"] as? [String: Any])?["businessOwner"] as? String, "Priya")
+        let risk = try XCTUnwrap((status["risks"] as? [[String: Any]])?.first { $0["id"] as? String == "9.12" })
+        XCTAssertEqual(risk["assessed"] as? Bool, true)
+        XCTAssertEqual(risk["highestThreatRating"] as? Int, 20)
+        XCTAssertEqual((risk["threats"] as? [[String: Any]])?.map { $0["id"] as? String }, ["t1"])
+        let control = try XCTUnwrap((status["controls"] as? [[String: Any]])?.first { $0["id"] as? String == "DASF 54" })
+        XCTAssertEqual(control["stale"] as? Bool, true)
+        XCTAssertEqual(control["reviewBy"] as? String, "2026-11-01")
+        let org = try XCTUnwrap((status["organisationalRisks"] as? [[String: Any]])?.first)
+        XCTAssertEqual(org["rating"] as? Int, 4)
+        let early = try json(try dasf("status", "w.dasf.json", "--format", "json", "--today", "2026-10-15"))
+        XCTAssertEqual((early["totals"] as? [String: Any])?["stale"] as? Int, 0, "not stale before its review date")
+
+        let journal = try dasf("journal", "w.dasf.json").stdout.split(separator: "\n")
+        XCTAssertEqual(journal.count, 13)
+        XCTAssertTrue(journal.contains { $0.hasSuffix("Lee  control DASF 54 review by: (none) → 2026-11-01") })
+        XCTAssertTrue(journal.contains { $0.hasSuffix("Dana  risk 9.12 threat t2 removed: encoded payload → (none)") })
+        let lee = try dasf("journal", "w.dasf.json", "--author", "Lee").stdout.split(separator: "\n")
+        XCTAssertEqual(lee.count, 4)
+        let entries = try XCTUnwrap(try JSONSerialization.jsonObject(with: try dasf("journal", "w.dasf.json", "--format", "json").stdoutBytes) as? [[String: Any]])
+        XCTAssertEqual(entries.count, 13)
+        XCTAssertEqual(entries.first?["by"] as? String, "Dana")
+        let minutes = try dasf("journal", "w.dasf.json", "--format", "md").stdout
+        XCTAssertTrue(minutes.hasPrefix("# Minutes: Claims triage\n\n## "), minutes)
+        XCTAssertTrue(minutes.contains(", Lee: control DASF 54 owner: (none) → Lee"))
+    }
+
+    func testBadWorkshopInputIsRefusedAndChangesNothing() throws {
+        try dasf("new", "b.dasf.json")
+        let before = try bytes("b.dasf.json")
+        XCTAssertTrue(try dasf("set", "b.dasf.json", "control", "1", "--review-by", "2026-02-30", expect: 1).stderr
+            .contains("\"2026-02-30\" is not a date; write it as YYYY-MM-DD"))
+        XCTAssertTrue(try dasf("set", "b.dasf.json", "threat", "9.1", "--add", "x", "--impact", "9", expect: 1).stderr.contains("9 is not a rating"))
+        try dasf("set", "b.dasf.json", "threat", "9.1", "--add", "x", "--remove", "t1", expect: 64)
+        try dasf("set", "b.dasf.json", "org-risk", "morale", "--rating", "2", expect: 64)
+        try dasf("set", "b.dasf.json", "usecase", "--status", "planned", expect: 64)
+        XCTAssertEqual(try bytes("b.dasf.json"), before)
+    }
+
+    func testHostileTextIsInertInTheMinutes() throws {
+        try dasf("new", "m.dasf.json")
+        try dasf("set", "m.dasf.json", "control", "1", "--note", "[click](http://evil) <script>x</script> *bold* \u{1B}[2J", "--author", "Eve")
+        let minutes = try dasf("journal", "m.dasf.json", "--format", "md")
+        XCTAssertTrue(minutes.stdout.contains("\\[click\\](http://evil) \\<script\\>x\\</script\\> \\*bold\\* ^\\[\\[2J"), minutes.stdout)
+        XCTAssertFalse(minutes.stdoutBytes.contains(0x1B))
+    }
+}

@@ -17,6 +17,15 @@ struct SetCommand: ParsableCommand {
               dasf set a.dasf.json risk 1.8 --not-applicable "public data only"
               dasf set a.dasf.json scope rag external        (or: scope all)
               dasf set a.dasf.json title "Claims triage assistant"
+              dasf set a.dasf.json usecase --owner "Priya" --description "Drafts replies" --stakeholders "CISO,Legal"
+              dasf set a.dasf.json risk 9.1 --assessed         (looked at; it applies)
+              dasf set a.dasf.json threat 9.1 --add "role-play jailbreak" --component 9 --likelihood 4 --impact 5
+              dasf set a.dasf.json threat 9.1 --rate t1 --likelihood 3 --impact 5     (or --remove t1)
+              dasf set a.dasf.json control 54 --target-date 2026-12-31 --review-by 2027-06-30 --verified today
+              dasf set a.dasf.json org-risk talent --rating 4 --notes "one ML engineer"
+
+            Every change is appended to the file's journal with the time and --author (default: \
+            $DASF_AUTHOR, else your login name).
 
             Control ids may be written "DASF 31", "dasf31" or "31". An empty value ("") clears \
             owner, evidence, note or rationale.
@@ -24,16 +33,17 @@ struct SetCommand: ParsableCommand {
     )
 
     enum Target: String, ExpressibleByArgument, CaseIterable {
-        case control, risk, scope, title
+        case control, risk, scope, title, usecase, threat
+        case orgRisk = "org-risk"
     }
 
     @Argument(help: "The save file.") var file: String
-    @Argument(help: "What to change: control, risk, scope or title.") var target: Target
+    @Argument(help: "What to change: control, risk, scope, title, usecase, threat or org-risk.") var target: Target
     @Argument(help: "Control or risk ids; deployment models for scope; the text for title.") var values: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Control status: not-started, planned, in-progress, implemented.", valueName: "status"))
     var status: String?
-    @Option(name: .long, help: "Control owner.") var owner: String?
+    @Option(name: .long, help: "Control owner, or the use case's business owner.") var owner: String?
     @Option(name: .long, help: "Control evidence: a link or reference.") var evidence: String?
     @Option(name: .long, help: "Control note.") var note: String?
     @Option(name: .long, help: ArgumentHelp("Risk treatment: mitigate, accept, transfer, avoid.", valueName: "treatment"))
@@ -42,17 +52,38 @@ struct SetCommand: ParsableCommand {
     @Option(name: .customLong("not-applicable"), help: ArgumentHelp("Mark the control or risk not applicable, for this reason.", valueName: "reason"))
     var notApplicable: String?
     @Flag(name: .long, help: "Mark the risk applicable again.") var applicable = false
+    @Flag(name: .long, help: "Record that the risk was looked at and applies.") var assessed = false
+    @Option(name: .long, help: ArgumentHelp("Control target date.", valueName: "YYYY-MM-DD")) var targetDate: String?
+    @Option(name: .long, help: ArgumentHelp("Control review-by date; past it the control is stale.", valueName: "YYYY-MM-DD")) var reviewBy: String?
+    @Option(name: .long, help: ArgumentHelp("When the control was last verified (or: today).", valueName: "YYYY-MM-DD")) var verified: String?
+    @Option(name: .long, help: "Use case description.") var description: String?
+    @Option(name: .long, help: ArgumentHelp("Use case stakeholders, comma-separated.", valueName: "names")) var stakeholders: String?
+    @Option(name: .long, help: ArgumentHelp("Add a threat to the risk.", valueName: "text")) var add: String?
+    @Option(name: .long, help: ArgumentHelp("Remove a threat by id.", valueName: "id")) var remove: String?
+    @Option(name: .long, help: ArgumentHelp("Re-rate a threat by id (with --likelihood, --impact).", valueName: "id")) var rate: String?
+    @Option(name: .long, help: "The component a new threat targets (default: the risk's).") var component: Int?
+    @Option(name: .long, help: "Threat likelihood, 1 (rare) to 5 (expected).") var likelihood: Int?
+    @Option(name: .long, help: "Threat impact, 1 (minor) to 5 (severe).") var impact: Int?
+    @Option(name: .long, help: "Organisational risk rating, 1 (low) to 5 (high).") var rating: Int?
+    @Option(name: .long, help: "Organisational risk notes.") var notes: String?
+    @Option(name: .long, help: "Who is making the change, for the journal.") var author: String?
     @Flag(name: .long, help: "Save even if the file changed on disk since it was read.") var force = false
     @OptionGroup var source: CatalogOption
 
     func validate() throws {
-        let controlOptions = status != nil || owner != nil || evidence != nil || note != nil
-        let riskOptions = treatment != nil || rationale != nil || applicable
+        let controlOptions = status != nil || evidence != nil || note != nil || targetDate != nil || reviewBy != nil || verified != nil
+        let riskOptions = treatment != nil || rationale != nil || applicable || assessed
+        let threatOptions = add != nil || remove != nil || rate != nil || component != nil || likelihood != nil || impact != nil
+        let useCaseOptions = description != nil || stakeholders != nil
+        let orgOptions = rating != nil || notes != nil
+        func only(_ allowed: Bool, _ what: String) throws {
+            if !allowed { throw ValidationError("those options do not apply to \(what); see dasf set --help") }
+        }
         switch target {
         case .control:
             if values.isEmpty { throw ValidationError("name at least one control id") }
-            if riskOptions { throw ValidationError("--treatment, --rationale and --applicable are for risks") }
-            if !controlOptions && notApplicable == nil { throw ValidationError("nothing to change: give --status, --owner, --evidence, --note or --not-applicable") }
+            try only(!riskOptions && !threatOptions && !useCaseOptions && !orgOptions, "controls")
+            if !controlOptions && notApplicable == nil && owner == nil { throw ValidationError("nothing to change: give --status, --owner, --evidence, --note, a date or --not-applicable") }
             if status == ControlStatus.notApplicable.rawValue { throw ValidationError("use --not-applicable REASON to mark a control not applicable") }
             if let status, ControlStatus(rawValue: status) == nil {
                 throw ValidationError("unknown status \(status); use one of not-started, planned, in-progress, implemented")
@@ -60,14 +91,28 @@ struct SetCommand: ParsableCommand {
             if status != nil && notApplicable != nil { throw ValidationError("--status and --not-applicable contradict each other") }
         case .risk:
             if values.isEmpty { throw ValidationError("name at least one risk id") }
-            if controlOptions { throw ValidationError("--status, --owner, --evidence and --note are for controls") }
-            if !riskOptions && notApplicable == nil { throw ValidationError("nothing to change: give --treatment, --rationale, --not-applicable or --applicable") }
+            try only(!controlOptions && owner == nil && !threatOptions && !useCaseOptions && !orgOptions, "risks")
+            if !riskOptions && notApplicable == nil { throw ValidationError("nothing to change: give --treatment, --rationale, --assessed, --not-applicable or --applicable") }
             if applicable && notApplicable != nil { throw ValidationError("--applicable and --not-applicable contradict each other") }
             if let treatment, RiskTreatment(rawValue: treatment) == nil {
                 throw ValidationError("unknown treatment \(treatment); use one of mitigate, accept, transfer, avoid")
             }
+        case .threat:
+            if values.count != 1 { throw ValidationError("name one risk: dasf set FILE threat RISK --add TEXT") }
+            try only(!controlOptions && owner == nil && !riskOptions && notApplicable == nil && !useCaseOptions && !orgOptions, "threats")
+            if [add != nil, remove != nil, rate != nil].filter({ $0 }).count != 1 { throw ValidationError("give exactly one of --add, --remove, --rate") }
+        case .usecase:
+            try only(!controlOptions && !riskOptions && notApplicable == nil && !threatOptions && !orgOptions, "the use case")
+            if owner == nil && !useCaseOptions { throw ValidationError("nothing to change: give --owner, --description or --stakeholders") }
+            if !values.isEmpty { throw ValidationError("usecase takes options only") }
+        case .orgRisk:
+            if values.count != 1 || OrganisationalRisk(rawValue: values[0]) == nil {
+                throw ValidationError("name one organisational risk: \(OrganisationalRisk.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            try only(!controlOptions && owner == nil && !riskOptions && notApplicable == nil && !threatOptions && !useCaseOptions, "organisational risks")
+            if !orgOptions { throw ValidationError("nothing to change: give --rating or --notes") }
         case .scope, .title:
-            if controlOptions || riskOptions || notApplicable != nil {
+            if controlOptions || riskOptions || notApplicable != nil || owner != nil || threatOptions || useCaseOptions || orgOptions {
                 throw ValidationError("\(target.rawValue) takes no options, only values")
             }
             if values.isEmpty { throw ValidationError(target == .scope ? "name deployment models, or all" : "give the new title") }
@@ -93,6 +138,9 @@ struct SetCommand: ParsableCommand {
                     if let owner { edits.append(.setControlOwner(control: id, owner: owner)) }
                     if let evidence { edits.append(.setControlEvidence(control: id, evidence: evidence)) }
                     if let note { edits.append(.setControlNote(control: id, note: note)) }
+                    if let targetDate { edits.append(.setControlTargetDate(control: id, date: targetDate)) }
+                    if let reviewBy { edits.append(.setControlReviewBy(control: id, date: reviewBy)) }
+                    if let verified { edits.append(.setControlLastVerified(control: id, date: verified == "today" ? Author.today() : verified)) }
                 }
             case .risk:
                 for id in values {
@@ -104,10 +152,25 @@ struct SetCommand: ParsableCommand {
                     }
                     if let notApplicable { edits.append(.markRiskNotApplicable(risk: id, reason: notApplicable)) }
                     if applicable { edits.append(.markRiskApplicable(risk: id)) }
+                    if assessed { edits.append(.markRiskAssessed(risk: id)) }
                 }
+            case .threat:
+                let id = values[0]
+                guard catalog.risk(id) != nil else { throw EditError.unknownRisk(id) }
+                if let add { edits.append(.addThreat(risk: id, text: add, component: component, likelihood: likelihood, impact: impact)) }
+                if let remove { edits.append(.removeThreat(risk: id, threat: remove)) }
+                if let rate { edits.append(.rateThreat(risk: id, threat: rate, likelihood: likelihood, impact: impact)) }
+            case .usecase:
+                if let owner { edits.append(.setUseCaseOwner(owner)) }
+                if let description { edits.append(.setUseCaseDescription(description)) }
+                if let stakeholders { edits.append(.setStakeholders(stakeholders.split(separator: ",").map(String.init))) }
+            case .orgRisk:
+                let risk = OrganisationalRisk(rawValue: values[0])!
+                if let rating { edits.append(.rateOrganisationalRisk(risk, rating: rating)) }
+                if let notes { edits.append(.setOrganisationalRiskNotes(risk, notes: notes)) }
             }
             let before = document.scorecard
-            try document.apply(edits, force: force)
+            try document.apply(edits, author: author ?? Author.current, force: force)
             Console.out(ChangeSummary.lines(before: before, after: document.scorecard, catalog: catalog, file: file).joined(separator: "\n"))
         }
     }

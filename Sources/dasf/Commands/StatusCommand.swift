@@ -12,15 +12,22 @@ struct StatusCommand: ParsableCommand {
 
     @Argument(help: "The save file.") var file: String
     @Option(name: .long, help: "text or json.") var format: OutputFormat = .text
+    @Option(name: .long, help: ArgumentHelp("Judge staleness on this day (default: today, UTC).", valueName: "YYYY-MM-DD"))
+    var today: String?
     @OptionGroup var source: CatalogOption
+
+    func validate() throws {
+        if let today, !CalendarDate.isValid(today) { throw ValidationError("--today takes a date as YYYY-MM-DD") }
+    }
 
     func run() throws {
         try reportingFailures {
             let document = try AssessmentDocument.open(file, catalog: source.catalog)
             document.warnings.forEach(Console.warn)
+            let day = today ?? Author.today()
             switch format {
-            case .json: Console.json(try StatusReport.json(document))
-            case .text: Console.out(StatusReport.text(document))
+            case .json: Console.json(try StatusReport.json(document, today: day))
+            case .text: Console.out(StatusReport.text(document, today: day))
             }
         }
     }

@@ -5,12 +5,14 @@ import DASFStore
 enum StatusReport {
     struct TotalsJSON: Encodable {
         let risks, inScope, open, partial, mitigated, accepted, transferred, avoided, notApplicable, outOfScope: Int
+        let assessed, unassessed, stale: Int
         let controls: [String: Int]
 
         init(_ t: Totals) {
             risks = t.risks; inScope = t.inScope; open = t.open; partial = t.partial; mitigated = t.mitigated
             accepted = t.accepted; transferred = t.transferred; avoided = t.avoided
             notApplicable = t.notApplicable; outOfScope = t.outOfScope
+            assessed = t.assessed; unassessed = t.unassessed; stale = t.stale
             var controls: [String: Int] = [:]
             for status in ControlStatus.allCases { controls[status.rawValue] = t.controls(status) }
             self.controls = controls
@@ -22,12 +24,20 @@ enum StatusReport {
         struct ScopeJSON: Encodable { let deploymentModels: [String]; let all: Bool }
         struct StageJSON: Encodable { let id, name: String; let components: [Int]; let totals: TotalsJSON }
         struct ComponentJSON: Encodable { let id: Int; let name, stage: String; let totals: TotalsJSON }
+        struct ThreatJSON: Encodable {
+            let id, text: String
+            let component: Int
+            let likelihood, impact, rating: Int?
+        }
         struct RiskJSON: Encodable {
             let id, title: String
             let component: Int
             let state: String
+            let assessed: Bool
             let coverage: Double
             let treatment: String
+            let threats: [ThreatJSON]
+            let highestThreatRating: Int?
             let missingControls: [String]
             let implementedControls: [String]
             let notApplicableControls: [String]
@@ -35,12 +45,17 @@ enum StatusReport {
         }
         struct ControlJSON: Encodable {
             let id, title, status: String
-            let owner, evidence, note, notApplicableReason: String?
+            let owner, evidence, note, notApplicableReason, targetDate, reviewBy, lastVerified: String?
+            let stale: Bool
             let risks: [String]
         }
+        struct UseCaseJSON: Encodable { let businessOwner, description: String?; let stakeholders: [String] }
+        struct OrganisationalRiskJSON: Encodable { let id, name: String; let rating: Int?; let notes: String? }
         struct UnknownJSON: Encodable { let risks, controls, deploymentModels: [String] }
 
         let title: String
+        let useCase: UseCaseJSON
+        let today: String
         let catalog: CatalogJSON
         let scope: ScopeJSON
         let totals: TotalsJSON
@@ -48,14 +63,19 @@ enum StatusReport {
         let components: [ComponentJSON]
         let risks: [RiskJSON]
         let controls: [ControlJSON]
+        let organisationalRisks: [OrganisationalRiskJSON]
         let unknown: UnknownJSON
         let warnings: [String]
     }
 
-    static func document(_ doc: AssessmentDocument) -> Document {
-        let catalog = doc.catalog, assessment = doc.assessment, card = doc.scorecard
+    static func document(_ doc: AssessmentDocument, today: String) -> Document {
+        let catalog = doc.catalog, assessment = doc.assessment, card = doc.scorecard(today: today)
+        let stale = Set(card.staleControls)
         return Document(
             title: assessment.title,
+            useCase: .init(businessOwner: assessment.useCase.businessOwner, description: assessment.useCase.description,
+                           stakeholders: assessment.useCase.stakeholders),
+            today: today,
             catalog: .init(id: catalog.id, version: catalog.version, title: catalog.title, digest: catalog.digest),
             scope: .init(deploymentModels: assessment.scope.deploymentModels, all: assessment.scope.isAll),
             totals: TotalsJSON(card.overall),
@@ -68,7 +88,12 @@ enum StatusReport {
             },
             risks: zip(catalog.risks, card.risks).map { risk, evaluation in
                 .init(id: risk.id, title: risk.title, component: risk.component, state: evaluation.state.rawValue,
+                      assessed: evaluation.assessed,
                       coverage: JSONText.rounded(evaluation.coverage), treatment: evaluation.treatment.rawValue,
+                      threats: assessment.record(forRisk: risk.id).threats.map {
+                          .init(id: $0.id, text: $0.text, component: $0.component ?? risk.component, likelihood: $0.likelihood, impact: $0.impact, rating: $0.rating)
+                      },
+                      highestThreatRating: evaluation.highestThreatRating,
                       missingControls: evaluation.missingControls, implementedControls: evaluation.implemented,
                       notApplicableControls: evaluation.notApplicableControls, explanation: evaluation.explanation)
             },
@@ -76,23 +101,33 @@ enum StatusReport {
                 let record = assessment.record(forControl: control.id)
                 return .init(id: control.id, title: control.title, status: record.status.rawValue,
                              owner: record.owner, evidence: record.evidence, note: record.note,
-                             notApplicableReason: record.notApplicableReason,
+                             notApplicableReason: record.notApplicableReason, targetDate: record.targetDate,
+                             reviewBy: record.reviewBy, lastVerified: record.lastVerified, stale: stale.contains(control.id),
                              risks: catalog.risks(mitigatedBy: control.id).map(\.id))
+            },
+            organisationalRisks: OrganisationalRisk.allCases.map {
+                let record = assessment.organisationalRisks[$0]
+                return .init(id: $0.rawValue, name: $0.name, rating: record?.rating, notes: record?.notes)
             },
             unknown: .init(risks: card.unknown.risks, controls: card.unknown.controls, deploymentModels: card.unknown.deploymentModels),
             warnings: doc.warnings)
     }
 
-    static func json(_ doc: AssessmentDocument) throws -> String {
-        try JSONText.encode(document(doc))
+    static func json(_ doc: AssessmentDocument, today: String) throws -> String {
+        try JSONText.encode(document(doc, today: today))
     }
 
-    static func text(_ doc: AssessmentDocument) -> String {
-        let catalog = doc.catalog, card = doc.scorecard, t = card.overall
+    static func text(_ doc: AssessmentDocument, today: String) -> String {
+        let catalog = doc.catalog, card = doc.scorecard(today: today), t = card.overall
         var lines: [String] = []
         lines.append("\(PlainText.clean(doc.assessment.title)) · \(catalog.title) · scope: \(ScopeWords.describe(doc.assessment.scope, catalog: catalog))")
         lines.append("\(t.inScope) of \(t.risks) risks in scope: \(t.open) open, \(t.partial) partial, \(t.mitigated) mitigated, \(t.accepted) accepted, \(t.transferred) transferred, \(t.avoided) avoided; \(t.notApplicable) not applicable, \(t.outOfScope) out of scope")
-        lines.append("controls: " + ControlStatus.allCases.map { "\(t.controls($0)) \($0.label)" }.joined(separator: ", "))
+        lines.append("assessed: \(t.assessed) of \(t.inScope) in-scope risks (\(t.unassessed) not yet looked at)")
+        lines.append("controls: " + ControlStatus.allCases.map { "\(t.controls($0)) \($0.label)" }.joined(separator: ", ")
+            + (t.stale > 0 ? "; \(t.stale) stale (past review date on \(today)): \(card.staleControls.joined(separator: ", "))" : ""))
+        let useCase = doc.assessment.useCase
+        if let owner = useCase.businessOwner { lines.append("business owner: \(PlainText.clean(owner))") }
+        if !useCase.stakeholders.isEmpty { lines.append("stakeholders: \(PlainText.clean(useCase.stakeholders.joined(separator: ", ")))") }
         lines.append("")
         let header = ["", "risks", "in scope", "open", "partial", "mitigated", "treated", "n/a"]
         var rows: [[String]] = []
