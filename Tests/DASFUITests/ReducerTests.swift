@@ -35,10 +35,11 @@ final class ReducerTests: XCTestCase {
         press(&state, .down, .down)
         var effects = press(&state, .character(" "))
         XCTAssertEqual(state.assessment.status(of: control), .planned)
-        XCTAssertEqual(effects, [.save(state.assessment)])
+        XCTAssertEqual(effects, [.record([Change(target: "control \(control)", field: "status", from: "not-started", to: "planned")], undo: false),
+                                 .save(state.assessment)])
         effects = press(&state, .character(" "), .character(" "))
         XCTAssertEqual(state.assessment.status(of: control), .implemented)
-        XCTAssertEqual(effects.count, 2)
+        XCTAssertEqual(effects.count, 4, "a journal record and a save per edit")
         XCTAssertNotEqual(state.scorecard.totals(ofComponent: 9), before, "the scorecard is recomputed with the edit")
         XCTAssertEqual(state.save, .pending)
         XCTAssertEqual(state.message, "\(control): implemented")
@@ -63,7 +64,7 @@ final class ReducerTests: XCTestCase {
         for key in Key.text("no IP allow-lists in this tenant") { press(&state, key) }
         let effects = press(&state, .enter)
         XCTAssertEqual(state.assessment.controls["DASF 3"], ControlRecord(status: .notApplicable, notApplicableReason: "no IP allow-lists in this tenant"))
-        XCTAssertEqual(effects.count, 1)
+        XCTAssertEqual(effects.count, 2)
         press(&state, .character("N"))
         XCTAssertEqual(state.assessment.status(of: "DASF 3"), .notStarted, "N again makes it applicable")
         press(&state, .character("N"), .enter)

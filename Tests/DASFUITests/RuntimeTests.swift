@@ -34,7 +34,7 @@ final class RuntimeTests: XCTestCase {
         let backend = ScriptedBackend(events: [.key(.character("c")), .key(.character(" ")), .key(.character(" ")), .timeout, .timeout,
                                                .timeout, .timeout, .timeout, .timeout, .key(.down), .key(.character(" ")), .key(.character("q"))])
         var saves: [Assessment] = []
-        let runtime = Runtime(state: state, backend: backend, now: { backend.clock }) { assessment, _ in
+        let runtime = Runtime(state: state, backend: backend, now: { backend.clock }) { assessment, _, _ in
             saves.append(assessment)
             return .saved(time: "t\(saves.count)")
         }
@@ -50,7 +50,7 @@ final class RuntimeTests: XCTestCase {
     func testAStopSignalSavesThePendingEdit() throws {
         let backend = ScriptedBackend(events: [.key(.character("c")), .key(.character(" ")), .stop])
         var saved: Assessment?
-        let runtime = Runtime(state: try sampleState(), backend: backend, now: { backend.clock }) { assessment, _ in
+        let runtime = Runtime(state: try sampleState(), backend: backend, now: { backend.clock }) { assessment, _, _ in
             saved = assessment
             return .saved(time: "now")
         }
@@ -62,7 +62,7 @@ final class RuntimeTests: XCTestCase {
         let backend = ScriptedBackend(events: [.key(.character("c")), .key(.down), .key(.character(" ")), .timeout, .timeout, .timeout, .timeout,
                                                .timeout, .timeout, .key(.character("q"))])
         var attempts: [(Assessment, Bool)] = []
-        let runtime = Runtime(state: try sampleState(), backend: backend, now: { backend.clock }) { assessment, force in
+        let runtime = Runtime(state: try sampleState(), backend: backend, now: { backend.clock }) { assessment, _, force in
             attempts.append((assessment, force))
             return .conflict("changed")
         }
@@ -77,7 +77,7 @@ final class RuntimeTests: XCTestCase {
                                                .timeout, .key(.character("W")), .key(.character("q"))])
         var forced = false
         var calls = 0
-        let runtime = Runtime(state: try sampleState(), backend: backend, now: { backend.clock }) { _, force in
+        let runtime = Runtime(state: try sampleState(), backend: backend, now: { backend.clock }) { _, _, force in
             calls += 1
             forced = force
             return calls == 1 ? .conflict("changed") : .saved(time: "t")
@@ -167,7 +167,7 @@ final class RedrawTests: XCTestCase {
 
     func testCtrlLRepaintsEverything() throws {
         let backend = CountingBackend([.key(.control("l")), .key(.character("q"))])
-        let runtime = Runtime(state: try sampleState(), backend: backend, now: { 0 }) { _, _ in .saved(time: "t") }
+        let runtime = Runtime(state: try sampleState(), backend: backend, now: { 0 }) { _, _, _ in .saved(time: "t") }
         _ = runtime.run()
         XCTAssertEqual(backend.invalidations, 1)
         XCTAssertEqual(backend.frames, 2)

@@ -5,6 +5,8 @@ public enum Action: Sendable, Hashable {
     case key(Key)
     /// The runtime finished a save.
     case saved(SaveOutcome)
+    /// The runtime stamped the changes of an edit with time and author.
+    case journaled([JournalEntry])
 }
 
 /// What became of a save the reducer asked for.
@@ -17,6 +19,8 @@ public enum SaveOutcome: Sendable, Hashable {
 /// Work the reducer asks the runtime to do; results come back as actions.
 public enum Effect: Sendable, Hashable {
     case save(Assessment)
+    /// Changes to record in the journal; `undo` when they came from undo or redo.
+    case record([Change], undo: Bool)
     /// Save even though the file changed on disk (after the person said so).
     case overwrite(Assessment)
     case quit

@@ -19,14 +19,29 @@ public struct AppState: Sendable {
     public let glyphs: Glyphs
     public let theme: Theme
     public let mouse: Bool
+    /// Who is at the keyboard, for the journal and the "mine" filter.
+    public let author: String
+    /// Today, "YYYY-MM-DD": what staleness is judged against.
+    public let today: String?
+    /// Earlier versions, newest last: every edit (a bulk edit is one) can be undone.
+    var undoStack: [Assessment] = []
+    var redoStack: [Assessment] = []
+    /// The minutes: every change with its time and author, as saved.
+    public internal(set) var journal: [JournalEntry]
+    /// The last search and where in its hits we are.
+    public internal(set) var search: Search?
 
     public init(
         catalog: Catalog, assessment: Assessment, path: String, size: Size, readOnly: Bool = false,
-        unicode: Bool = true, color: Bool = true, mouse: Bool = true, message: String? = nil
+        unicode: Bool = true, color: Bool = true, mouse: Bool = true, message: String? = nil,
+        author: String = "unknown", today: String? = nil, journal: [JournalEntry] = []
     ) {
         self.catalog = catalog
         self.assessment = assessment
-        scorecard = Scorecard(catalog: catalog, assessment: assessment)
+        self.today = today
+        scorecard = Scorecard(catalog: catalog, assessment: assessment, today: today)
+        self.author = author
+        self.journal = journal
         self.path = path
         self.readOnly = readOnly
         self.size = size
@@ -48,8 +63,11 @@ public struct AppState: Sendable {
     /// Replaces the assessment after an edit and recomputes the scores.
     mutating func update(_ assessment: Assessment) {
         self.assessment = assessment
-        scorecard = Scorecard(catalog: catalog, assessment: assessment)
+        scorecard = Scorecard(catalog: catalog, assessment: assessment, today: today)
     }
+
+    public var canUndo: Bool { !undoStack.isEmpty }
+    public var canRedo: Bool { !redoStack.isEmpty }
 }
 
 /// Where the save file stands, for the status line.
@@ -63,4 +81,16 @@ public enum SaveStatus: Sendable, Hashable {
     /// The file changed on disk since it was read; W writes anyway.
     case conflict(String)
     case readOnly
+}
+
+/// A search over ids, titles, descriptions and framework ids, and the hit on screen.
+public struct Search: Sendable, Hashable {
+    public enum Hit: Sendable, Hashable {
+        case risk(String)
+        case control(String)
+    }
+
+    public var query: String
+    public var hits: [Hit]
+    public var index: Int
 }

@@ -6,6 +6,7 @@ public enum Command: Sendable, Hashable {
     case cycleTreatment, markRiskNotApplicable
     case toggle
     case overwrite
+    case undo, redo
     /// Handled by the runtime (the backend repaints); nothing changes in the state.
     case redraw
 }
@@ -45,6 +46,8 @@ public enum KeyMap {
         Binding([.character("c")], "c", "controls register", .register, bar: true),
         Binding([.character("s")], "s", "scope: deployment models", .scope, bar: true),
         Binding([.character("?")], "?", "help: the keys of this screen", .help, bar: true),
+        Binding([.character("u")], "u", "undo the last change (as deep as the session)", .undo, bar: true),
+        Binding([.control("r")], "Ctrl-R", "redo", .redo),
         Binding([.character("q")], "q", "quit (everything is saved)", .quit, bar: true),
         Binding([.character("W")], "W", "write anyway when the file changed on disk", .overwrite),
         Binding([.control("l")], "Ctrl-L", "redraw the whole screen", .redraw),

@@ -5,6 +5,9 @@ import DASFEngine
 public enum Reducer {
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         switch action {
+        case .journaled(let entries):
+            state.journal.append(contentsOf: entries)
+            return []
         case .saved(let outcome):
             switch outcome {
             case .saved(let time):
@@ -89,6 +92,8 @@ public enum Reducer {
             ask(.riskNotApplicable(id), "Why does risk \(id) not apply?", "", &state)
         case .redraw:
             break
+        case .undo: return undo(&state)
+        case .redo: return redo(&state)
         case .overwrite:
             if case .conflict = state.save { return [.overwrite(state.assessment)] }
             state.message = "W writes over a file that changed on disk; nothing to do now"
@@ -136,21 +141,64 @@ public enum Reducer {
 
     /// Applies an edit through the engine, the same way `dasf set` does, and asks for a save.
     static func edit(_ edit: Edit, _ state: inout AppState, done: String) -> [Effect] {
+        edits([edit], &state, done: done)
+    }
+
+    /// Applies edits as one step (one undo restores them all); nothing changes if one is refused.
+    static func edits(_ edits: [Edit], _ state: inout AppState, done: String) -> [Effect] {
         if state.readOnly {
             state.message = "read-only: opened with --readonly, edits are disabled"
             return []
         }
         do {
-            let changed = try state.assessment.applying(edit, in: state.catalog)
-            state.update(changed)
-            if case .conflict = state.save {} else { state.save = .pending }
-            state.message = done
-            clampSelection(&state)
-            return [.save(changed)]
+            var changed = state.assessment
+            for edit in edits { try changed.apply(edit, in: state.catalog) }
+            return commit(changed, &state, done: done, undo: false)
         } catch {
             state.message = "\(error)"
             return []
         }
+    }
+
+    /// Makes `changed` the current assessment: remembers the old one for undo, asks for the
+    /// journal entries and a save.
+    static func commit(_ changed: Assessment, _ state: inout AppState, done: String, undo: Bool) -> [Effect] {
+        let changes = changed.changes(from: state.assessment)
+        guard !changes.isEmpty else {
+            state.message = done + " (no change)"
+            return []
+        }
+        if !undo {
+            state.undoStack.append(state.assessment)
+            state.redoStack.removeAll()
+        }
+        state.update(changed)
+        if case .conflict = state.save {} else { state.save = .pending }
+        state.message = done
+        clampSelection(&state)
+        return [.record(changes, undo: undo), .save(changed)]
+    }
+
+    static func undo(_ state: inout AppState) -> [Effect] {
+        if state.readOnly { state.message = "read-only: opened with --readonly, edits are disabled"; return [] }
+        guard let previous = state.undoStack.popLast() else {
+            state.message = "nothing to undo"
+            return []
+        }
+        state.redoStack.append(state.assessment)
+        let count = previous.changes(from: state.assessment).count
+        return commit(previous, &state, done: "undone: \(count) change\(count == 1 ? "" : "s") (Ctrl-R redoes)", undo: true)
+    }
+
+    static func redo(_ state: inout AppState) -> [Effect] {
+        if state.readOnly { state.message = "read-only: opened with --readonly, edits are disabled"; return [] }
+        guard let next = state.redoStack.popLast() else {
+            state.message = "nothing to redo"
+            return []
+        }
+        state.undoStack.append(state.assessment)
+        let count = next.changes(from: state.assessment).count
+        return commit(next, &state, done: "redone: \(count) change\(count == 1 ? "" : "s")", undo: true)
     }
 
     static func ask(_ purpose: PromptPurpose, _ label: String, _ text: String, _ state: inout AppState) {

@@ -5,9 +5,11 @@ import DASFEngine
 public final class Runtime<Backend: TerminalBackend> {
     public private(set) var state: AppState
     let backend: Backend
-    /// Writes the assessment; `force` overwrites a file changed on disk.
-    let persist: (Assessment, _ force: Bool) -> SaveOutcome
+    /// Writes the assessment and the journal; `force` overwrites a file changed on disk.
+    let persist: (Assessment, [JournalEntry], _ force: Bool) -> SaveOutcome
     let now: () -> Double
+    /// The journal's timestamp for this moment ("2026-11-22T14:02:11Z").
+    let stamp: () -> String
     private var pending: Assessment?
     private var firstPending = 0.0
     private var lastEdit = 0.0
@@ -16,10 +18,14 @@ public final class Runtime<Backend: TerminalBackend> {
     public static var settle: Double { 0.3 }
     public static var longest: Double { 1.0 }
 
-    public init(state: AppState, backend: Backend, now: @escaping () -> Double, persist: @escaping (Assessment, Bool) -> SaveOutcome) {
+    public init(
+        state: AppState, backend: Backend, now: @escaping () -> Double, stamp: @escaping () -> String = { "" },
+        persist: @escaping (Assessment, [JournalEntry], Bool) -> SaveOutcome
+    ) {
         self.state = state
         self.backend = backend
         self.now = now
+        self.stamp = stamp
         self.persist = persist
     }
 
@@ -60,9 +66,12 @@ public final class Runtime<Backend: TerminalBackend> {
                 if pending == nil { firstPending = now() }
                 pending = assessment
                 lastEdit = now()
+            case .record(let changes, let undo):
+                let at = stamp()
+                handle(.journaled(changes.map { JournalEntry(at: at, by: state.author, change: $0, undo: undo) }))
             case .overwrite(let assessment):
                 pending = nil
-                _ = handle(.saved(persist(assessment, true)))
+                _ = handle(.saved(persist(assessment, state.journal, true)))
             case .quit:
                 quit = true
             }
@@ -78,6 +87,6 @@ public final class Runtime<Backend: TerminalBackend> {
         guard force || t - lastEdit >= Self.settle || t - firstPending >= Self.longest else { return }
         pending = nil
         if case .conflict = state.save { return }
-        handle(.saved(persist(assessment, false)))
+        handle(.saved(persist(assessment, state.journal, false)))
     }
 }

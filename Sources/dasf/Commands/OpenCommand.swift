@@ -25,6 +25,7 @@ struct OpenCommand: ParsableCommand {
     @Flag(name: .long, help: "Draw with plain ASCII instead of Unicode symbols and lines.") var ascii = false
     @Flag(name: .customLong("no-color"), help: "No colour (as NO_COLOR does).") var noColor = false
     @Flag(name: .customLong("no-mouse"), help: "Ignore the mouse.") var noMouse = false
+    @Option(name: .long, help: "Your name in the journal (default: $DASF_AUTHOR, else your login name).") var author: String?
     @OptionGroup var source: CatalogOption
 
     func run() throws {
@@ -56,9 +57,11 @@ struct OpenCommand: ParsableCommand {
         let state = AppState(
             catalog: document.catalog, assessment: document.assessment, path: file, size: backend.size,
             readOnly: readonly, unicode: unicode, color: !(noColor || environmentNoColor), mouse: !noMouse,
-            message: notice ?? document.warnings.first)
+            message: notice ?? document.warnings.first, author: author ?? Author.current, today: Author.today(),
+            journal: document.journal)
         let saver = Saver(file: document.file)
-        let runtime = Runtime(state: state, backend: backend, now: { Date().timeIntervalSinceReferenceDate }, persist: saver.save)
+        let runtime = Runtime(state: state, backend: backend, now: { Date().timeIntervalSinceReferenceDate },
+                              stamp: { Author.timestamp() }, persist: saver.save)
         let unsaved = runtime.run()
         backend.stop()
         if let unsaved {
@@ -83,9 +86,9 @@ final class Saver {
 
     init(file: SaveFile) { self.file = file }
 
-    func save(_ assessment: Assessment, force: Bool) -> SaveOutcome {
+    func save(_ assessment: Assessment, journal: [JournalEntry], force: Bool) -> SaveOutcome {
         do {
-            try file.save(assessment, force: force)
+            try file.save(assessment, journal: journal, force: force)
             conflicted = false
             return .saved(time: Self.clock())
         } catch {
