@@ -206,8 +206,8 @@ final class ReducerTests: XCTestCase {
         XCTAssertTrue(Renderer.render(state).grid.text.hasSuffix("saved 14:02:11"))
         _ = Reducer.reduce(&state, .saved(.conflict("changed")))
         XCTAssertTrue(Renderer.render(state).grid.text.contains("NOT SAVED: changed on disk"))
-        XCTAssertTrue(Renderer.render(state).grid.text.contains("W overwrite"))
-        XCTAssertEqual(press(&state, .character("W")), [.overwrite(state.assessment)])
+        XCTAssertTrue(Renderer.render(state).grid.text.contains("Ctrl-W overwrite"))
+        XCTAssertEqual(press(&state, .control("w")), [.overwrite(state.assessment)])
         _ = Reducer.reduce(&state, .saved(.failed("permission denied")))
         XCTAssertTrue(Renderer.render(state).grid.text.contains("NOT SAVED: permission denied"))
     }

@@ -74,7 +74,7 @@ final class RuntimeTests: XCTestCase {
 
     func testOverwriteForcesTheSave() throws {
         let backend = ScriptedBackend(events: [.key(.character("c")), .key(.character(" ")), .timeout, .timeout, .timeout, .timeout, .timeout,
-                                               .timeout, .key(.character("W")), .key(.character("q"))])
+                                               .timeout, .key(.control("w")), .key(.character("q"))])
         var forced = false
         var calls = 0
         let runtime = Runtime(state: try sampleState(), backend: backend, now: { backend.clock }) { _, _, force in

@@ -7,6 +7,13 @@ public enum Command: Sendable, Hashable {
     case toggle
     case overwrite
     case undo, redo
+    case workshop, useCase, walk, progress, journal, organisational
+    case search, jump, searchNext, searchPrevious
+    case filter, mark, markRange
+    case assess, addThreat, removeThreat
+    case targetDate, reviewBy, verifiedToday
+    case rate(Int)
+    case edit
     /// Handled by the runtime (the backend repaints); nothing changes in the state.
     case redraw
 }
@@ -31,6 +38,12 @@ public struct Binding: Sendable, Hashable {
 }
 
 public enum KeyMap {
+    static let listing: [Binding] = [
+        Binding([.character("f")], "f", "filter the list (cycles through the filters of this screen)", .filter),
+        Binding([.character("v")], "v", "mark or unmark the row for a bulk action", .mark),
+        Binding([.character("V")], "V", "mark every row from the last mark to here", .markRange),
+    ]
+
     static let movement: [Binding] = [
         Binding([.up, .character("k")], "↑/k", "move up", .up),
         Binding([.down, .character("j")], "↓/j", "move down", .down),
@@ -46,10 +59,18 @@ public enum KeyMap {
         Binding([.character("c")], "c", "controls register", .register, bar: true),
         Binding([.character("s")], "s", "scope: deployment models", .scope, bar: true),
         Binding([.character("?")], "?", "help: the keys of this screen", .help, bar: true),
+        Binding([.character("W")], "W", "the workshop: the six DASF steps", .workshop),
+        Binding([.character("U")], "U", "step 1: the use case", .useCase),
+        Binding([.character("w")], "w", "steps 3-4: guided walk through the risks in scope", .walk),
+        Binding([.character("p")], "p", "progress per stage: assessed, done, open, stale", .progress),
+        Binding([.character("J")], "J", "the journal: every change, when and by whom", .journal),
+        Binding([.character("O")], "O", "organisational risks", .organisational),
+        Binding([.character("/")], "/", "search ids, titles, descriptions, framework ids (n/N next/previous hit)", .search),
+        Binding([.character(":")], ":", "jump: :9.1, :DASF 54, :c9", .jump),
         Binding([.character("u")], "u", "undo the last change (as deep as the session)", .undo, bar: true),
         Binding([.control("r")], "Ctrl-R", "redo", .redo),
         Binding([.character("q")], "q", "quit (everything is saved)", .quit, bar: true),
-        Binding([.character("W")], "W", "write anyway when the file changed on disk", .overwrite),
+        Binding([.control("w")], "Ctrl-W", "write anyway when the file changed on disk", .overwrite),
         Binding([.control("l")], "Ctrl-L", "redraw the whole screen", .redraw),
     ]
 
@@ -66,40 +87,65 @@ public enum KeyMap {
                 Binding([.enter], "⏎", "open the component", .open, bar: true),
             ]
         case .component:
-            own = movement + [
+            own = movement + listing + [
                 Binding([.enter], "⏎", "open the risk", .open, bar: true),
+                Binding([.character("a")], "a", "decide the risk applies (marked rows too)", .assess, bar: true),
                 Binding([.character("x")], "x", "mark the risk not applicable (asks why), or applicable again", .markRiskNotApplicable, bar: true),
             ]
-        case .risk:
-            own = movement + [
-                Binding([.character(" ")], "space", "cycle the control's status", .cycleStatus, bar: true),
+        case .risk, .walk:
+            var bindings = movement + listing + [
+                Binding([.character(" ")], "space", "cycle the control's status (marked rows too)", .cycleStatus, bar: true),
                 Binding([.character("N")], "N", "mark the control not applicable (asks why)", .markNotApplicable, bar: true),
                 Binding([.enter], "⏎", "open the control", .open, bar: true),
+                Binding([.character("a")], "a", "decide the risk applies", .assess, bar: true),
                 Binding([.character("t")], "t", "change the risk's treatment (asks for a rationale)", .cycleTreatment, bar: true),
                 Binding([.character("x")], "x", "mark the risk not applicable (asks why), or applicable again", .markRiskNotApplicable),
+                Binding([.character("+")], "+", "add a threat (text, then optional L1-5 I1-5)", .addThreat),
+                Binding([.character("-")], "-", "remove a threat (asks which)", .removeThreat),
             ]
+            if case .walk = screen {
+                bindings += [
+                    Binding([.right, .character("l")], "→/l", "next risk in scope", .right, bar: true),
+                    Binding([.left, .character("h")], "←/h", "previous risk in scope", .left),
+                ]
+            }
+            own = bindings
         case .control:
-            own = movement + [
+            own = movement + listing + [
                 Binding([.character(" ")], "space", "cycle this control's status", .cycleStatus, bar: true),
                 Binding([.character("N")], "N", "mark this control not applicable (asks why)", .markNotApplicable),
                 Binding([.character("o")], "o", "set the owner", .editOwner, bar: true),
                 Binding([.character("e")], "e", "set the evidence (a link or reference)", .editEvidence, bar: true),
                 Binding([.character("n")], "n", "set the note", .editNote, bar: true),
+                Binding([.character("d")], "d", "set the target date", .targetDate),
+                Binding([.character("r")], "r", "set the review-by date (past it, the control is stale)", .reviewBy),
+                Binding([.character("y")], "y", "verified today", .verifiedToday),
                 Binding([.enter], "⏎", "open the risk", .open),
             ]
         case .register:
-            own = movement + [
-                Binding([.character(" ")], "space", "cycle the control's status", .cycleStatus, bar: true),
-                Binding([.character("N")], "N", "mark the control not applicable (asks why)", .markNotApplicable),
-                Binding([.character("o")], "o", "set the control's owner", .editOwner, bar: true),
+            own = movement + listing + [
+                Binding([.character(" ")], "space", "cycle the control's status (marked rows too)", .cycleStatus, bar: true),
+                Binding([.character("N")], "N", "mark the control not applicable (asks why; marked rows too)", .markNotApplicable),
+                Binding([.character("o")], "o", "set the control's owner (marked rows too)", .editOwner, bar: true),
+                Binding([.character("d")], "d", "set the target date (marked rows too)", .targetDate),
+                Binding([.character("r")], "r", "set the review-by date (marked rows too)", .reviewBy),
+                Binding([.character("y")], "y", "verified today (marked rows too)", .verifiedToday),
                 Binding([.enter], "⏎", "open the control", .open, bar: true),
             ]
         case .scope:
             own = movement + [
                 Binding([.character(" "), .enter], "space", "select or clear the deployment model", .toggle, bar: true),
             ]
-        case .help:
+        case .help, .progress, .journal:
             own = movement
+        case .workshop:
+            own = movement + [Binding([.enter], "⏎", "open the step", .open, bar: true)]
+        case .useCase:
+            own = movement + [Binding([.enter], "⏎", "edit the field", .edit, bar: true)]
+        case .organisational:
+            own = movement + [
+                Binding([.enter, .character("n")], "⏎", "edit the notes", .edit, bar: true),
+            ] + (0...5).map { Binding([.character(Character("\($0)"))], "\($0)", $0 == 0 ? "clear the rating" : "rate \($0) of 5", .rate($0)) }
         }
         return own + global
     }
@@ -107,4 +153,10 @@ public enum KeyMap {
     public static func command(for key: Key, on screen: Screen) -> Command? {
         bindings(for: screen).first { $0.keys.contains(key) }?.command
     }
+
+    /// While a search is active, n and N move between its hits on every screen.
+    static let searchKeys: [Binding] = [
+        Binding([.character("n")], "n", "next search hit", .searchNext),
+        Binding([.character("N")], "N", "previous search hit", .searchPrevious),
+    ]
 }

@@ -18,7 +18,7 @@ public enum Reducer {
                 state.message = "not saved: \(reason) (your edits are kept; quitting writes them to a copy)"
             case .conflict(let reason):
                 state.save = .conflict(reason)
-                state.message = "not saved: the file changed on disk. W writes yours over it; q keeps yours in a copy"
+                state.message = "not saved: the file changed on disk. Ctrl-W writes yours over it; q keeps yours in a copy"
             }
             return []
         case .key(.resize(let size)):
@@ -28,6 +28,10 @@ public enum Reducer {
         case .key(let key):
             if state.prompt != nil { return promptKey(&state, key) }
             if case .mouse(let x, let y, let double) = key { return click(&state, x: x, y: y, double: double) }
+            if state.search != nil, let command = KeyMap.searchKeys.first(where: { $0.keys.contains(key) })?.command {
+                state.message = nil
+                return perform(command, &state)
+            }
             guard let command = KeyMap.command(for: key, on: state.screen) else {
                 if case .character(let c) = key { state.message = "\(c) does nothing here; ? lists the keys" }
                 return []
@@ -42,7 +46,19 @@ public enum Reducer {
     static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
         switch command {
         case .up, .down, .left, .right:
-            if state.screen == .map { MapNavigation.move(&state, command) } else { moveSelection(&state, by: command == .up ? -1 : command == .down ? 1 : 0) }
+            if state.screen == .map {
+                MapNavigation.move(&state, command)
+            } else if case .walk(let n) = state.screen, command == .left || command == .right {
+                let count = Focus.walkRisks(state).count
+                let next = n + (command == .right ? 1 : -1)
+                guard (0..<count).contains(next) else {
+                    state.message = command == .right ? "that was the last risk in scope" : "this is the first risk in scope"
+                    return []
+                }
+                state.place = Place(.walk(next))
+            } else {
+                moveSelection(&state, by: command == .up ? -1 : command == .down ? 1 : 0)
+            }
         case .top: moveSelection(&state, to: 0)
         case .bottom: moveSelection(&state, to: Int.max)
         case .pageUp: moveSelection(&state, by: -max(1, Layout.listRect(state).height - 1))
@@ -59,16 +75,28 @@ public enum Reducer {
         case .cycleStatus:
             guard let id = Focus.control(state) else { return [] }
             let status = state.assessment.status(of: id)
-            return edit(.setControlStatus(control: id, status: status.next), &state, done: "\(id): \(status.next.label)")
+            let targets = marked(state, or: id)
+            return finishBulk(edits(targets.map { .setControlStatus(control: $0, status: status.next) }, &state,
+                                    done: targets.count > 1 ? "\(targets.count) controls: \(status.next.label)" : "\(id): \(status.next.label)"), &state)
         case .markNotApplicable:
             guard let id = Focus.control(state) else { return [] }
+            let targets = marked(state, or: id)
+            if targets.count > 1 {
+                ask(.bulkNotApplicable(targets), "Why are these \(targets.count) controls not applicable?", "", &state)
+                return []
+            }
             if state.assessment.status(of: id) == .notApplicable {
                 return edit(.setControlStatus(control: id, status: .notStarted), &state, done: "\(id): applicable again, not started")
             }
             ask(.controlNotApplicable(id), "Why is \(id) not applicable?", "", &state)
         case .editOwner:
             guard let id = Focus.control(state) else { return [] }
-            ask(.controlOwner(id), "Owner of \(id):", state.assessment.record(forControl: id).owner ?? "", &state)
+            let targets = marked(state, or: id)
+            if targets.count > 1 {
+                ask(.bulkOwner(targets), "Owner of these \(targets.count) controls:", "", &state)
+            } else {
+                ask(.controlOwner(id), "Owner of \(id):", state.assessment.record(forControl: id).owner ?? "", &state)
+            }
         case .editEvidence:
             guard let id = Focus.control(state) else { return [] }
             ask(.controlEvidence(id), "Evidence for \(id) (a link or reference):", state.assessment.record(forControl: id).evidence ?? "", &state)
@@ -86,12 +114,100 @@ public enum Reducer {
             ask(.riskRationale(id, treatment: next), "Why \(next.rawValue) risk \(id)?", record.rationale ?? "", &state)
         case .markRiskNotApplicable:
             guard let id = Focus.risk(state) else { return [] }
+            let targets = state.screen.hasRiskList ? marked(state, or: id) : [id]
+            if targets.count > 1 {
+                ask(.bulkRiskNotApplicable(targets), "Why do these \(targets.count) risks not apply?", "", &state)
+                return []
+            }
             if state.assessment.record(forRisk: id).notApplicableReason != nil {
                 return edit(.markRiskApplicable(risk: id), &state, done: "\(id): applicable again")
             }
             ask(.riskNotApplicable(id), "Why does risk \(id) not apply?", "", &state)
         case .redraw:
             break
+        case .workshop: push(.workshop, &state)
+        case .useCase: push(.useCase, &state)
+        case .walk:
+            if case .walk = state.screen { break }
+            let risks = Focus.walkRisks(state)
+            let current = Focus.risk(state)
+            let start = risks.firstIndex { $0.id == current } ?? risks.firstIndex { !(state.scorecard.evaluation(ofRisk: $0.id)?.assessed ?? true) } ?? 0
+            state.stack.removeAll { if case .walk = $0.screen { true } else { false } }
+            state.stack.append(Place(.walk(start)))
+        case .progress: push(.progress, &state)
+        case .journal:
+            push(.journal, &state)
+            moveSelection(&state, to: Int.max)
+        case .organisational: push(.organisational, &state)
+        case .search: ask(.search, "Search ids, titles, descriptions and framework ids (empty clears):", state.search?.query ?? "", &state, editing: false)
+        case .jump: ask(.jump, "Jump to (9.1, DASF 54, c9):", "", &state, editing: false)
+        case .searchNext, .searchPrevious: stepSearch(&state, by: command == .searchNext ? 1 : -1)
+        case .filter:
+            let cycle = ListFilter.cycle(for: state.screen)
+            let index = cycle.firstIndex(of: state.place.filter) ?? 0
+            state.place.filter = cycle[(index + 1) % cycle.count]
+            state.place.marked = []
+            state.message = "filter: \(state.place.filter.label) (\(Focus.itemCount(state)) shown)"
+            moveSelection(&state, to: 0)
+        case .mark:
+            guard let id = Focus.itemID(state, at: state.place.selected) else { return [] }
+            if state.place.marked.contains(id) { state.place.marked.remove(id) } else { state.place.marked.insert(id) }
+            state.place.anchor = state.place.selected
+            state.message = "\(state.place.marked.count) marked; the next action applies to all of them"
+            moveSelection(&state, by: 1)
+        case .markRange:
+            let from = state.place.anchor ?? state.place.selected
+            for index in min(from, state.place.selected)...max(from, state.place.selected) {
+                if let id = Focus.itemID(state, at: index) { state.place.marked.insert(id) }
+            }
+            state.place.anchor = state.place.selected
+            state.message = "\(state.place.marked.count) marked; the next action applies to all of them"
+        case .assess:
+            guard let id = Focus.risk(state) else { return [] }
+            let targets = state.screen.hasRiskList ? marked(state, or: id) : [id]
+            return finishBulk(edits(targets.map { .markRiskAssessed(risk: $0) }, &state,
+                                    done: targets.count > 1 ? "\(targets.count) risks assessed: they apply" : "\(id) assessed: it applies"), &state)
+        case .addThreat:
+            guard let id = Focus.risk(state) else { return [] }
+            ask(.addThreat(id), "Threat to \(id) (end with L1-5 I1-5 to rate it, e.g. \"… L4 I5\"):", "", &state)
+        case .removeThreat:
+            guard let id = Focus.risk(state) else { return [] }
+            let threats = state.assessment.record(forRisk: id).threats
+            if threats.isEmpty { state.message = "\(id) has no threats"; return [] }
+            ask(.removeThreat(id), "Remove which threat of \(id) (\(threats.map(\.id).joined(separator: ", ")))?", threats.last?.id ?? "", &state)
+        case .targetDate, .reviewBy:
+            guard let id = Focus.control(state) else { return [] }
+            let targets = marked(state, or: id)
+            let field: DateField = command == .targetDate ? .target : .reviewBy
+            let record = state.assessment.record(forControl: id)
+            let current = targets.count > 1 ? "" : (field == .target ? record.targetDate : record.reviewBy) ?? ""
+            ask(.controlDate(field, targets), "\(field.rawValue.capitalized) for \(targets.count > 1 ? "\(targets.count) controls" : id) (YYYY-MM-DD, empty clears):", current, &state)
+        case .verifiedToday:
+            guard let id = Focus.control(state), let today = state.today else { return [] }
+            let targets = marked(state, or: id)
+            return finishBulk(edits(targets.map { .setControlLastVerified(control: $0, date: today) }, &state,
+                                    done: "\(targets.count > 1 ? "\(targets.count) controls" : id) verified \(today)"), &state)
+        case .rate(let value):
+            let risks = OrganisationalRisk.allCases
+            guard risks.indices.contains(state.place.selected) else { return [] }
+            let risk = risks[state.place.selected]
+            return edit(.rateOrganisationalRisk(risk, rating: value == 0 ? nil : value), &state,
+                        done: "\(risk.name): \(value == 0 ? "rating cleared" : "rated \(value) of 5")")
+        case .edit:
+            switch state.screen {
+            case .useCase:
+                let a = state.assessment
+                let values = [a.title, a.useCase.businessOwner ?? "", a.useCase.description ?? "", a.useCase.stakeholders.joined(separator: ", ")]
+                let n = state.place.selected
+                guard values.indices.contains(n) else { return [] }
+                ask(.useCaseField(n), "\(Pages.useCaseFields[n])\(n == 3 ? " (comma-separated)" : ""):", values[n], &state)
+            case .organisational:
+                let risks = OrganisationalRisk.allCases
+                guard risks.indices.contains(state.place.selected) else { return [] }
+                let risk = risks[state.place.selected]
+                ask(.organisationalNotes(risk), "Notes on \(risk.name.lowercased()):", state.assessment.organisationalRisks[risk]?.notes ?? "", &state)
+            default: break
+            }
         case .undo: return undo(&state)
         case .redo: return redo(&state)
         case .overwrite:
@@ -117,11 +233,16 @@ public enum Reducer {
             if components.indices.contains(state.place.selected) { push(.component(components[state.place.selected].id), &state) }
         case .component, .control:
             if let id = Focus.risk(state) { push(.risk(id), &state) }
-        case .risk, .register:
+        case .risk, .register, .walk:
             if let id = Focus.control(state) { push(.control(id), &state) }
         case .scope:
             return toggleModel(&state)
-        case .help:
+        case .workshop:
+            let steps = Pages.workshopSteps
+            guard steps.indices.contains(state.place.selected) else { return [] }
+            if case .walk = steps[state.place.selected].screen { return perform(.walk, &state) }
+            push(steps[state.place.selected].screen, &state)
+        case .help, .useCase, .progress, .journal, .organisational:
             break
         }
         return []
@@ -201,8 +322,8 @@ public enum Reducer {
         return commit(next, &state, done: "redone: \(count) change\(count == 1 ? "" : "s")", undo: true)
     }
 
-    static func ask(_ purpose: PromptPurpose, _ label: String, _ text: String, _ state: inout AppState) {
-        if state.readOnly {
+    static func ask(_ purpose: PromptPurpose, _ label: String, _ text: String, _ state: inout AppState, editing: Bool = true) {
+        if state.readOnly && editing {
             state.message = "read-only: opened with --readonly, edits are disabled"
             return
         }
@@ -232,12 +353,110 @@ public enum Reducer {
                 return edit(.markRiskNotApplicable(risk: id, reason: text), &state, done: "\(id): not applicable")
             case .riskRationale(let id, let treatment):
                 return edit(.setRiskTreatment(risk: id, treatment: treatment, rationale: text), &state, done: "\(id): \(treatment.rawValue)")
+            case .useCaseField(let n):
+                let edit: Edit = switch n {
+                case 0: .setTitle(text)
+                case 1: .setUseCaseOwner(text)
+                case 2: .setUseCaseDescription(text)
+                default: .setStakeholders(text.split(separator: ",").map(String.init))
+                }
+                return self.edit(edit, &state, done: "use case: \(Pages.useCaseFields[min(n, 3)].lowercased()) set")
+            case .addThreat(let id):
+                let (body, likelihood, impact) = ThreatText.parse(text)
+                return edit(.addThreat(risk: id, text: body, component: nil, likelihood: likelihood, impact: impact), &state, done: "\(id): threat added")
+            case .removeThreat(let id):
+                return edit(.removeThreat(risk: id, threat: text.trimmingCharacters(in: .whitespaces)), &state, done: "\(id): threat \(text) removed")
+            case .controlDate(let field, let ids):
+                let edits: [Edit] = ids.map { field == .target ? .setControlTargetDate(control: $0, date: text) : .setControlReviewBy(control: $0, date: text) }
+                return finishBulk(self.edits(edits, &state, done: "\(ids.count > 1 ? "\(ids.count) controls" : ids[0]): \(field.rawValue) \(text.isEmpty ? "cleared" : text)"), &state)
+            case .organisationalNotes(let risk):
+                return edit(.setOrganisationalRiskNotes(risk, notes: text), &state, done: "\(risk.name): notes \(text.isEmpty ? "cleared" : "set")")
+            case .bulkOwner(let ids):
+                return finishBulk(edits(ids.map { .setControlOwner(control: $0, owner: text) }, &state, done: "\(ids.count) controls: owner \(text.isEmpty ? "cleared" : text)"), &state)
+            case .bulkNotApplicable(let ids):
+                return finishBulk(edits(ids.map { .markControlNotApplicable(control: $0, reason: text) }, &state, done: "\(ids.count) controls: not applicable"), &state)
+            case .bulkRiskNotApplicable(let ids):
+                return finishBulk(edits(ids.map { .markRiskNotApplicable(risk: $0, reason: text) }, &state, done: "\(ids.count) risks: not applicable"), &state)
+            case .search:
+                startSearch(text, &state)
+                return []
+            case .jump:
+                jump(text, &state)
+                return []
             }
         default:
             if case .mouse = key { return [] }
             _ = prompt.field.handle(key)
             state.prompt = prompt
             return []
+        }
+    }
+
+    /// The marked rows of this screen's list when they are of `id`'s kind, else just `id`.
+    static func marked(_ state: AppState, or id: String) -> [String] {
+        guard !state.place.marked.isEmpty else { return [id] }
+        let risks = Focus.riskItems(state).map(\.id), controls = Focus.controlItems(state)
+        let order = risks.contains(id) ? risks : controls.contains(id) ? controls : []
+        let chosen = order.filter(state.place.marked.contains)
+        return chosen.isEmpty ? [id] : chosen
+    }
+
+    /// A bulk action clears the marks once it has been applied.
+    static func finishBulk(_ effects: [Effect], _ state: inout AppState) -> [Effect] {
+        if !effects.isEmpty { state.place.marked = [] }
+        return effects
+    }
+
+    // MARK: - Search and jump
+
+    static func startSearch(_ query: String, _ state: inout AppState) {
+        let query = query.trimmingCharacters(in: .whitespaces)
+        guard !query.isEmpty else {
+            state.search = nil
+            state.message = "search cleared"
+            return
+        }
+        let hits = SearchIndex.hits(query, in: state.catalog)
+        guard !hits.isEmpty else {
+            state.search = nil
+            state.message = "no match for \"\(query)\""
+            return
+        }
+        state.search = Search(query: query, hits: hits, index: 0)
+        showHit(&state)
+    }
+
+    static func stepSearch(_ state: inout AppState, by delta: Int) {
+        guard var search = state.search else { return }
+        search.index = (search.index + delta + search.hits.count) % search.hits.count
+        state.search = search
+        showHit(&state)
+    }
+
+    static func showHit(_ state: inout AppState) {
+        guard let search = state.search else { return }
+        let screen: Screen = switch search.hits[search.index] {
+        case .risk(let id): .risk(id)
+        case .control(let id): .control(id)
+        }
+        // Hits replace each other on the stack, so Esc returns to where the search began.
+        if case .risk = state.screen, state.stack.count > 1 { state.stack.removeLast() }
+        else if case .control = state.screen, state.stack.count > 1 { state.stack.removeLast() }
+        state.stack.append(Place(screen))
+        state.message = "\"\(search.query)\": hit \(search.index + 1) of \(search.hits.count) (n next, N previous, / then Enter on empty clears)"
+    }
+
+    static func jump(_ text: String, _ state: inout AppState) {
+        let target = text.trimmingCharacters(in: .whitespaces)
+        let catalog = state.catalog
+        if target.lowercased().hasPrefix("c"), let number = Int(target.dropFirst()), catalog.component(number) != nil {
+            push(.component(number), &state)
+        } else if catalog.risk(target) != nil {
+            push(.risk(target), &state)
+        } else if let id = catalog.controlID(matching: target) {
+            push(.control(id), &state)
+        } else {
+            state.message = "nothing called \"\(target)\" (try 9.1, DASF 54 or c9)"
         }
     }
 

@@ -9,6 +9,14 @@ public enum Screen: Sendable, Hashable {
     case register
     case scope
     case help
+    /// The six steps of a DASF workshop, each a door to its place.
+    case workshop
+    case useCase
+    /// One in-scope risk at a time, by position in the walk.
+    case walk(Int)
+    case progress
+    case journal
+    case organisational
 }
 
 /// A screen on the navigation stack with its own selection and scroll, so Back returns to the
@@ -17,10 +25,27 @@ public struct Place: Sendable, Hashable {
     public var screen: Screen
     public var selected: Int
     public var scroll: Int
+    public var filter: ListFilter
+    /// Ids marked for a bulk action (`v`, `V`).
+    public var marked: Set<String>
+    /// Where the last mark was made, for ranges.
+    public var anchor: Int?
 
-    public init(_ screen: Screen, selected: Int = 0, scroll: Int = 0) {
+    public init(_ screen: Screen, selected: Int = 0, scroll: Int = 0, filter: ListFilter = .all) {
         self.screen = screen
         self.selected = selected
         self.scroll = scroll
+        self.filter = filter
+        marked = []
+    }
+}
+
+extension Screen {
+    /// Screens whose list is of risks (so marks and risk decisions apply to its rows).
+    var hasRiskList: Bool {
+        switch self {
+        case .component, .control: true
+        default: false
+        }
     }
 }

@@ -51,6 +51,22 @@ public enum PromptPurpose: Sendable, Hashable {
     case controlNote(String)
     case riskNotApplicable(String)
     case riskRationale(String, treatment: RiskTreatment)
+    case useCaseField(Int)
+    case addThreat(String)
+    case removeThreat(String)
+    case controlDate(DateField, [String])
+    case organisationalNotes(OrganisationalRisk)
+    case bulkOwner([String])
+    case bulkNotApplicable([String])
+    case bulkRiskNotApplicable([String])
+    case search
+    case jump
+}
+
+/// Which of a control's dates a prompt sets.
+public enum DateField: String, Sendable, Hashable {
+    case target = "target date"
+    case reviewBy = "review-by date"
 }
 
 /// A question at the bottom of the screen and the answer being typed.

@@ -31,6 +31,12 @@ enum Pages {
         case .control(let id): return control(id, state, width)
         case .register: return register(state, width)
         case .scope: return scope(state, width)
+        case .workshop: return workshop(state, width)
+        case .useCase: return useCase(state, width)
+        case .walk(let n): return walk(n, state, width)
+        case .progress: return progress(state, width)
+        case .journal: return journal(state, width)
+        case .organisational: return organisational(state, width)
         case .help:
             var page = Page(header: [[Span("Keys of the \(screenName(previous(state))) screen, then those that work everywhere.", state.theme.style(.dim))], []])
             page.setRows(helpLines(state)) { $0 }
@@ -51,16 +57,11 @@ enum Pages {
         page.header.append(totalsLine(totals, state))
         page.header.append([])
         page.listTitle = Columns.line([("", 1, false, .plain), ("risk", 5, false, theme.style(.dim)), ("title", nil, false, theme.style(.dim)),
-                                       ("state", 14, false, theme.style(.dim)), ("cover", 5, true, theme.style(.dim)), ("treatment", 9, false, theme.style(.dim))],
-                                      width: width, ellipsis: glyphs.ellipsis)
-        page.setRows(catalog.risks(inComponent: id)) { risk in
-            guard let evaluation = state.scorecard.evaluation(ofRisk: risk.id) else { return [] }
-            let style = theme.style(for: evaluation.state)
-            return Columns.line([
-                (glyphs.symbol(evaluation.state), 1, false, style), (risk.id, 5, false, .plain), (risk.title, nil, false, .plain),
-                (evaluation.state.label, 14, false, style), (percent(evaluation), 5, true, .plain), (evaluation.treatment.rawValue, 9, false, .plain),
-            ], width: width, ellipsis: glyphs.ellipsis)
-        }
+                                       ("state", 14, false, theme.style(.dim)), ("cover", 5, true, theme.style(.dim)), ("treatment", 9, false, theme.style(.dim)),
+                                       ("", 10, false, .plain)],
+                                      width: width, ellipsis: glyphs.ellipsis) + filterNote(state)
+        page.setRows(Focus.riskItems(state)) { risk in riskRow(risk, state, width) }
+        page.empty = "no risk matches the filter \(state.place.filter.label) (f changes it)"
         return page
     }
 
@@ -78,7 +79,12 @@ enum Pages {
                             Span("  " + evaluation.state.label, stateStyle), Span(evaluation.state.isInScope ? "  \(percent(evaluation)) covered" : "", theme.style(.dim))])
         let component = catalog.component(risk.component)
         page.header.append([Span("Component \(risk.component) \(component?.name ?? "")\(glyphs.separator)\(catalog.stage(component?.stage ?? "")?.name ?? "")\(risk.revision.isEmpty ? "" : "\(glyphs.separator)since DASF \(risk.revision)")", theme.style(.dim))])
-        page.header += labelled("Why", evaluation.explanation, width, theme)
+        page.header += labelled("Why", evaluation.explanation + (evaluation.state.isInScope && !evaluation.assessed ? " (unassessed: a says it applies)" : ""), width, theme)
+        for threat in record.threats {
+            let rating = threat.rating.map { " L\(threat.likelihood ?? 0)×I\(threat.impact ?? 0)=\($0)" } ?? ""
+            let target = threat.component.map { $0 == risk.component ? "" : " on component \($0)" } ?? ""
+            page.header += labelled("Threat \(threat.id)", threat.text + target + rating, width, theme)
+        }
         var treatment = record.treatment.rawValue
         if let rationale = record.rationale { treatment += ": " + rationale }
         page.header += labelled("Treatment", treatment, width, theme)
@@ -94,12 +100,12 @@ enum Pages {
                 page.header += labelled(framework.name, ids.joined(separator: ", "), width, theme)
             }
         }
-        page.listTitle = [Span("Mitigating controls (\(risk.controls.count))", theme.style(.header))]
-        page.setRows(risk.controls) { controlID in
+        page.listTitle = [Span("Mitigating controls (\(risk.controls.count))", theme.style(.header))] + filterNote(state)
+        page.setRows(Focus.controlItems(state)) { controlID in
             let record = state.assessment.record(forControl: controlID)
             return controlRow(controlID, catalog.control(controlID)?.title ?? "", record, extra: record.owner ?? "", state, width)
         }
-        page.empty = "no control in the catalog mitigates this risk"
+        page.empty = risk.controls.isEmpty ? "no control in the catalog mitigates this risk" : "no control matches the filter (f changes it)"
         return page
     }
 
@@ -118,21 +124,17 @@ enum Pages {
         page.header += labelled("Owner", record.owner ?? "(none: o sets it)", width, theme)
         page.header += labelled("Evidence", record.evidence ?? "(none: e sets it)", width, theme)
         page.header += labelled("Note", record.note ?? "(none: n sets it)", width, theme)
+        let stale = record.isStale(today: state.today) ? "  STALE: past its review date" : ""
+        page.header += labelled("Dates", "target \(record.targetDate ?? "-") (d)\(glyphs.separator)review by \(record.reviewBy ?? "-") (r)\(glyphs.separator)last verified \(record.lastVerified ?? "-") (y: today)" + stale, width, theme)
         page.header += TextWidth.wrap(control.description, width: width).map { [Span($0)] }
         for framework in catalog.frameworks {
             if let ids = control.frameworks[framework.id], !ids.isEmpty {
                 page.header += labelled(framework.name, ids.joined(separator: ", "), width, theme)
             }
         }
-        let risks = catalog.risks(mitigatedBy: id)
-        page.listTitle = [Span("Mitigates \(risks.count) risk\(risks.count == 1 ? "" : "s")", theme.style(.header))]
-        page.setRows(risks) { risk in
-            guard let evaluation = state.scorecard.evaluation(ofRisk: risk.id) else { return [] }
-            let style = theme.style(for: evaluation.state)
-            return Columns.line([(glyphs.symbol(evaluation.state), 1, false, style), (risk.id, 5, false, .plain),
-                                 (risk.title, nil, false, .plain), (evaluation.state.label, 14, false, style)],
-                                width: width, ellipsis: glyphs.ellipsis)
-        }
+        let count = catalog.riskCount(mitigatedBy: id)
+        page.listTitle = [Span("Mitigates \(count) risk\(count == 1 ? "" : "s")", theme.style(.header))] + filterNote(state)
+        page.setRows(Focus.riskItems(state)) { risk in riskRow(risk, state, width) }
         page.empty = "this control mitigates no single risk in the catalog; it supports all of them"
         return page
     }
@@ -151,11 +153,13 @@ enum Pages {
         page.listTitle = Columns.line([("", 1, false, .plain), ("control", 7, false, theme.style(.dim)), ("title", nil, false, theme.style(.dim)),
                                        ("status", 14, false, theme.style(.dim)), ("owner", 12, false, theme.style(.dim)), ("risks", 5, true, theme.style(.dim))],
                                       width: width, ellipsis: glyphs.ellipsis)
-        page.setRows(catalog.controls) { control in
-            let record = state.assessment.record(forControl: control.id)
-            return controlRow(control.id, control.title, record, extra: record.owner ?? "", state, width,
-                              count: catalog.riskCount(mitigatedBy: control.id))
+        page.listTitle = (page.listTitle ?? []) + filterNote(state)
+        page.setRows(Focus.controlItems(state)) { id in
+            let record = state.assessment.record(forControl: id)
+            return controlRow(id, catalog.control(id)?.title ?? "", record, extra: record.owner ?? "", state, width,
+                              count: catalog.riskCount(mitigatedBy: id))
         }
+        page.empty = "no control matches the filter \(state.place.filter.label) (f changes it)"
         return page
     }
 
@@ -224,16 +228,44 @@ enum Pages {
         case .register: "controls register"
         case .scope: "scope"
         case .help: "help"
+        case .workshop: "workshop"
+        case .useCase: "use case"
+        case .walk(let n): "walk \(n + 1)"
+        case .progress: "progress"
+        case .journal: "journal"
+        case .organisational: "organisational risks"
         }
     }
 
     // MARK: - Pieces
 
+    static func riskRow(_ risk: Risk, _ state: AppState, _ width: Int) -> Line {
+        let theme = state.theme, glyphs = state.glyphs
+        guard let evaluation = state.scorecard.evaluation(ofRisk: risk.id) else { return [] }
+        let style = theme.style(for: evaluation.state)
+        let note = evaluation.state.isInScope && !evaluation.assessed ? "unassessed"
+            : evaluation.threatCount > 0 ? "\(evaluation.threatCount) threat\(evaluation.threatCount == 1 ? "" : "s")" : ""
+        return Columns.line([
+            (glyphs.symbol(evaluation.state), 1, false, style), (risk.id, 5, false, .plain), (risk.title, nil, false, .plain),
+            (evaluation.state.label, 14, false, style), (percent(evaluation), 5, true, .plain), (evaluation.treatment.rawValue, 9, false, .plain),
+            (note, 10, false, theme.style(.dim)),
+        ], width: width, ellipsis: glyphs.ellipsis)
+    }
+
+    static func filterNote(_ state: AppState) -> Line {
+        var spans: Line = []
+        if state.place.filter != .all { spans.append(Span("  [filter: \(state.place.filter.label)]", state.theme.style(.emphasis))) }
+        if !state.place.marked.isEmpty { spans.append(Span("  [\(state.place.marked.count) marked]", state.theme.style(.emphasis))) }
+        return spans
+    }
+
     static func controlRow(_ id: String, _ title: String, _ record: ControlRecord, extra: String, _ state: AppState, _ width: Int, count: Int? = nil) -> Line {
         let theme = state.theme, glyphs = state.glyphs
         let style = theme.style(for: record.status)
+        let stale = record.isStale(today: state.today)
         var cells: [(String, Int?, Bool, Style)] = [(glyphs.symbol(record.status), 1, false, style), (id, 7, false, .plain), (title, nil, false, .plain),
-                                                    (record.status.label, 14, false, style), (extra, 12, false, theme.style(.dim))]
+                                                    (record.status.label + (stale ? " STALE" : ""), 14, false, stale ? theme.style(.open) : style),
+                                                    (extra, 12, false, theme.style(.dim))]
         if let count { cells.append(("\(count)", 5, true, theme.style(.dim))) }
         return Columns.line(cells, width: width, ellipsis: glyphs.ellipsis)
     }

@@ -88,6 +88,9 @@ public enum Renderer {
             guard index < page.rowCount else { break }
             let rect = listArea.rows(from: row, count: 1)
             grid.draw(page.row(index), in: rect)
+            if let id = Focus.itemID(state, at: index), place.marked.contains(id) {
+                grid.text(state.glyphs.unicode ? "▶" : ">", x: 0, y: rect.y, style: state.theme.style(.emphasis))
+            }
             if index == place.selected && state.screen != .help {
                 let full = Rect(x: 0, y: rect.y, width: state.size.width, height: 1)
                 grid.restyle(full) { $0.reverse = true }
@@ -107,8 +110,8 @@ public enum Renderer {
         var spans: Line = []
         if state.screen == .map { spans += [Span(g.unicode ? "←↑↓→" : "arrows", theme.style(.keyName)), Span(" move  ")] }
         if state.screen != .map && state.screen != .help { spans += [Span(g.unicode ? "↑↓" : "Up/Down", theme.style(.keyName)), Span(" move  ")] }
-        if case .conflict = state.save { spans += [Span("W", theme.style(.keyName)), Span(" overwrite  ")] }
-        let globalOnThisScreen: Set<Command> = state.screen == .map ? [.register, .scope, .help, .quit] : [.back, .help, .quit]
+        if case .conflict = state.save { spans += [Span("Ctrl-W", theme.style(.keyName)), Span(" overwrite  ")] }
+        let globalOnThisScreen: Set<Command> = state.screen == .map ? [.workshop, .register, .scope, .help, .quit] : [.back, .help, .quit]
         let own = KeyMap.bindings(for: state.screen).dropLast(KeyMap.global.count)
         for binding in own.filter(\.inKeyBar) + KeyMap.global.filter({ globalOnThisScreen.contains($0.command) }) {
             if state.readOnly && [.cycleStatus, .markNotApplicable, .editOwner, .editEvidence, .editNote, .cycleTreatment, .markRiskNotApplicable, .toggle].contains(binding.command) { continue }
@@ -134,6 +137,21 @@ public enum Renderer {
         case .cycleTreatment: "treatment"
         case .markRiskNotApplicable: "n/a"
         case .toggle: "toggle"
+        case .assess: "applies"
+        case .addThreat: "threat"
+        case .removeThreat: "remove threat"
+        case .filter: "filter"
+        case .mark: "mark"
+        case .markRange: "range"
+        case .undo: "undo"
+        case .workshop: "workshop"
+        case .walk: "walk"
+        case .right: "next"
+        case .left: "previous"
+        case .edit: "edit"
+        case .targetDate: "target date"
+        case .reviewBy: "review by"
+        case .verifiedToday: "verified"
         default: binding.help
         }
     }

@@ -1,0 +1,118 @@
+import DASFEngine
+import Foundation
+
+/// The workshop's screens: the six steps, the use case, the guided walk, progress, the journal
+/// and the organisational risks.
+extension Pages {
+    /// The six steps and the screen each opens.
+    static let workshopSteps: [(name: String, key: String, screen: Screen)] = [
+        ("1  Use case: what the AI system is, for what, and for whom", "U", .useCase),
+        ("2  Deployment model: which kinds of AI the system uses", "s", .scope),
+        ("3  Pertinent risks: walk the risks in scope and decide", "w", .walk(0)),
+        ("4  Threats: name how each risk could play out here", "w", .walk(0)),
+        ("5  Controls: status, owner, evidence, target date", "c", .register),
+        ("6  Operationalise: review dates, verification, follow-up", "p", .progress),
+    ]
+
+    static func workshop(_ state: AppState, _ width: Int) -> Page {
+        let theme = state.theme, t = state.scorecard.overall, a = state.assessment
+        var page = Page(header: [[Span("The DASF workshop, step by step", theme.style(.header)),
+                                  Span("   Enter opens a step", theme.style(.dim))], []])
+        let threats = a.risks.values.reduce(0) { $0 + $1.threats.count }
+        let threatened = a.risks.values.filter { !$0.threats.isEmpty }.count
+        let owners = Set(a.controls.values.compactMap(\.owner)).count
+        let reviewed = a.controls.values.filter { $0.reviewBy != nil }.count
+        let status: [String] = [
+            a.useCase.isEmpty ? "not started" : "owner \(a.useCase.businessOwner ?? "-"), \(a.useCase.stakeholders.count) stakeholders",
+            a.scope.isAll ? "all deployment models" : a.scope.deploymentModels.joined(separator: ", "),
+            "\(t.assessed) of \(t.inScope) in-scope risks assessed",
+            "\(threats) threat\(threats == 1 ? "" : "s") on \(threatened) risk\(threatened == 1 ? "" : "s")",
+            "\(t.controls(.implemented)) implemented, \(t.controls(.inProgress) + t.controls(.planned)) under way, \(owners) owner\(owners == 1 ? "" : "s")",
+            "\(reviewed) with a review date, \(t.stale) stale",
+        ]
+        page.setRows(Array(zip(workshopSteps, status))) { step, status in
+            Columns.line([(step.key, 2, false, theme.style(.keyName)), (step.name, nil, false, .plain), (status, 44, false, theme.style(.dim))],
+                         width: width, ellipsis: state.glyphs.ellipsis)
+        }
+        return page
+    }
+
+    static let useCaseFields = ["Title", "Business owner", "Description", "Stakeholders"]
+
+    static func useCase(_ state: AppState, _ width: Int) -> Page {
+        let theme = state.theme, a = state.assessment
+        var page = Page(header: [[Span("Step 1: the use case", theme.style(.header)), Span("   Enter edits the selected field", theme.style(.dim))], []])
+        let values = [a.title, a.useCase.businessOwner ?? "", a.useCase.description ?? "", a.useCase.stakeholders.joined(separator: ", ")]
+        page.setRows(Array(zip(useCaseFields, values))) { field, value in
+            Columns.line([(field, 16, false, theme.style(.dim)), (value.isEmpty ? "(empty)" : value, nil, false, value.isEmpty ? theme.style(.dim) : .plain)],
+                         width: width, ellipsis: state.glyphs.ellipsis)
+        }
+        return page
+    }
+
+    static func walk(_ n: Int, _ state: AppState, _ width: Int) -> Page {
+        let theme = state.theme, risks = Focus.walkRisks(state), t = state.scorecard.overall
+        guard risks.indices.contains(n) else { return Page(empty: "no risk is in scope: choose deployment models with s") }
+        var page = risk(risks[n].id, state, width)
+        let progress: Line = [
+            Span("Guided walk: risk \(n + 1) of \(risks.count) in scope", theme.style(.stageHeader)),
+            Span("\(state.glyphs.separator)\(t.assessed) assessed\(state.glyphs.separator)", theme.style(.dim)),
+            Span("a", theme.style(.keyName)), Span(" applies  "), Span("x", theme.style(.keyName)), Span(" does not  "),
+            Span("t", theme.style(.keyName)), Span(" treatment  "), Span("+", theme.style(.keyName)), Span(" threat  "),
+            Span(state.glyphs.unicode ? "←→" : "Left/Right", theme.style(.keyName)), Span(" previous/next"),
+        ]
+        page.header.insert(progress, at: 0)
+        return page
+    }
+
+    static func progress(_ state: AppState, _ width: Int) -> Page {
+        let theme = state.theme, g = state.glyphs
+        var page = Page(header: [[Span("Progress per stage", theme.style(.header)),
+                                  Span("   assessed = decided about; done = mitigated or treated", theme.style(.dim))], []])
+        page.listTitle = Columns.line([("stage", 30, false, theme.style(.dim)), ("assessed", 24, false, theme.style(.dim)),
+                                       ("done", 24, false, theme.style(.dim)), ("open", 6, true, theme.style(.dim)), ("stale", 6, true, theme.style(.dim))],
+                                      width: width, ellipsis: g.ellipsis)
+        let rows: [(String, Totals)] = state.scorecard.stages.map { ($0.stage.name, $0.totals) } + [("All", state.scorecard.overall)]
+        page.setRows(rows) { name, t in
+            let done = t.mitigated + t.accepted + t.transferred + t.avoided
+            func bar(_ count: Int) -> String {
+                let share = t.inScope == 0 ? 0 : Double(count) / Double(t.inScope)
+                return g.bar(share, width: 12) + " \(count)/\(t.inScope)"
+            }
+            return Columns.line([(name, 30, false, theme.style(.emphasis)), (bar(t.assessed), 24, false, theme.style(.partial)),
+                                 (bar(done), 24, false, theme.style(.mitigated)), ("\(t.open + t.partial)", 6, true, theme.style(.open)),
+                                 ("\(t.stale)", 6, true, t.stale > 0 ? theme.style(.open) : theme.style(.dim))],
+                                width: width, ellipsis: g.ellipsis)
+        }
+        return page
+    }
+
+    static func journal(_ state: AppState, _ width: Int) -> Page {
+        let theme = state.theme
+        var page = Page(header: [[Span("Journal: \(state.journal.count) change\(state.journal.count == 1 ? "" : "s")", theme.style(.header)),
+                                  Span("   dasf journal FILE --format md writes the minutes", theme.style(.dim))], []],
+                        empty: "no change recorded yet")
+        page.setRows(state.journal) { entry in
+            let time = entry.at.count >= 16 ? String(entry.at.dropFirst(5).prefix(11)).replacingOccurrences(of: "T", with: " ") : entry.at
+            return Columns.line([(time, 11, false, theme.style(.dim)), (entry.by, 12, false, theme.style(.emphasis)),
+                                 (entry.change.description + (entry.undo ? " (undo)" : ""), nil, false, .plain)],
+                                width: width, ellipsis: state.glyphs.ellipsis)
+        }
+        return page
+    }
+
+    static func organisational(_ state: AppState, _ width: Int) -> Page {
+        let theme = state.theme, g = state.glyphs
+        var page = Page(header: [[Span("Organisational risks", theme.style(.header)),
+                                  Span("   1-5 rates the selected one, 0 clears, Enter edits its notes", theme.style(.dim))], []])
+        page.setRows(OrganisationalRisk.allCases) { risk in
+            let record = state.assessment.organisationalRisks[risk] ?? OrganisationalRiskRecord()
+            let rating = record.rating.map { String(repeating: g.unicode ? "■" : "#", count: $0) + String(repeating: g.unicode ? "□" : ".", count: 5 - $0) + " \($0)" } ?? "not rated"
+            let role: Role = (record.rating ?? 0) >= 4 ? .open : (record.rating ?? 0) >= 3 ? .partial : .dim
+            return Columns.line([(risk.name, 18, false, theme.style(.emphasis)), (rating, 11, false, theme.style(role)),
+                                 (record.notes ?? risk.summary, nil, false, record.notes == nil ? theme.style(.dim) : .plain)],
+                                width: width, ellipsis: g.ellipsis)
+        }
+        return page
+    }
+}
