@@ -65,3 +65,51 @@ final class AccessibilityTests: XCTestCase {
         }
     }
 }
+
+/// The workshop's screens, at 80×24 and 160×48.
+final class WorkshopScreenTests: XCTestCase {
+    func check(_ name: String, _ setUp: (inout AppState) -> Void, file: StaticString = #filePath, line: UInt = #line) throws {
+        for (label, size) in ScreenTests.sizes {
+            var state = try workshopState(size: size)
+            setUp(&state)
+            assertScreen(Renderer.render(state), named: "\(name)-\(label)", file: file, line: line)
+        }
+    }
+
+    func testWorkshopSteps() throws { try check("workshop") { press(&$0, .character("W")) } }
+    func testUseCase() throws { try check("use-case") { press(&$0, .character("U")) } }
+    func testWalk() throws { try check("walk") { press(&$0, .character("w"), .right, .right) } }
+    func testProgress() throws { try check("progress") { press(&$0, .character("p")) } }
+    func testJournal() throws { try check("journal") { press(&$0, .character("J")) } }
+    func testOrganisationalRisks() throws { try check("organisational") { press(&$0, .character("O")) } }
+    func testFilteredAndMarkedRegister() throws {
+        try check("register-filtered") { press(&$0, .character("c"), .character("f"), .character("v"), .character("v"), .down, .character("V")) }
+    }
+}
+
+/// A state in the middle of a workshop: use case, threats, dates, a journal.
+func workshopState(size: Size) throws -> AppState {
+    let base = try sampleState(size: size)
+    var a = base.assessment
+    let catalog = base.catalog
+    let edits: [Edit] = [
+        .setUseCaseOwner("Priya Natarajan (claims operations)"),
+        .setUseCaseDescription("Drafts replies to customer claim emails from policy documents; a handler approves each reply."),
+        .setStakeholders(["CISO", "Claims operations", "Legal", "ML platform"]),
+        .markRiskAssessed(risk: "9.12"), .markRiskAssessed(risk: "9.8"),
+        .addThreat(risk: "9.12", text: "role-play prompt extracts policy exceptions", component: nil, likelihood: 4, impact: 4),
+        .addThreat(risk: "9.12", text: "encoded payload in an attached PDF", component: 10, likelihood: 3, impact: 5),
+        .setControlTargetDate(control: "DASF 54", date: "2026-12-31"), .setControlReviewBy(control: "DASF 54", date: "2026-11-01"),
+        .setControlLastVerified(control: "DASF 54", date: "2026-05-02"), .setControlReviewBy(control: "DASF 1", date: "2027-05-01"),
+        .rateOrganisationalRisk(.talent, rating: 4), .setOrganisationalRiskNotes(.talent, notes: "One ML engineer knows the serving stack."),
+        .rateOrganisationalRisk(.decisionSupport, rating: 2),
+    ]
+    for edit in edits { try a.apply(edit, in: catalog) }
+    let journal = [
+        JournalEntry(at: "2026-11-22T14:02:11Z", by: "Dana", change: Change(target: "scope", field: "deployment models", from: "all", to: "rag, external")),
+        JournalEntry(at: "2026-11-22T14:05:40Z", by: "Dana", change: Change(target: "control DASF 54", field: "status", from: "planned", to: "implemented")),
+        JournalEntry(at: "2026-11-22T14:06:02Z", by: "Lee", change: Change(target: "control DASF 54", field: "owner", from: nil, to: "Dana Reyes")),
+        JournalEntry(at: "2026-11-22T14:07:15Z", by: "Lee", change: Change(target: "control DASF 54", field: "owner", from: "Dana Reyes", to: nil), undo: true),
+    ]
+    return AppState(catalog: catalog, assessment: a, path: "claims.dasf.json", size: size, author: "Dana Reyes", today: "2026-11-22", journal: journal)
+}

@@ -139,7 +139,7 @@ public enum Reducer {
             push(.journal, &state)
             moveSelection(&state, to: Int.max)
         case .organisational: push(.organisational, &state)
-        case .search: ask(.search, "Search ids, titles, descriptions and framework ids (empty clears):", state.search?.query ?? "", &state, editing: false)
+        case .search: ask(.search, "Search ids, titles, descriptions and framework ids (empty clears):", "", &state, editing: false)
         case .jump: ask(.jump, "Jump to (9.1, DASF 54, c9):", "", &state, editing: false)
         case .searchNext, .searchPrevious: stepSearch(&state, by: command == .searchNext ? 1 : -1)
         case .filter:

@@ -59,7 +59,7 @@ enum Pages {
         page.listTitle = Columns.line([("", 1, false, .plain), ("risk", 5, false, theme.style(.dim)), ("title", nil, false, theme.style(.dim)),
                                        ("state", 14, false, theme.style(.dim)), ("cover", 5, true, theme.style(.dim)), ("treatment", 9, false, theme.style(.dim)),
                                        ("", 10, false, .plain)],
-                                      width: width, ellipsis: glyphs.ellipsis) + filterNote(state)
+                                      width: width, ellipsis: glyphs.ellipsis) 
         page.setRows(Focus.riskItems(state)) { risk in riskRow(risk, state, width) }
         page.empty = "no risk matches the filter \(state.place.filter.label) (f changes it)"
         return page
@@ -100,7 +100,7 @@ enum Pages {
                 page.header += labelled(framework.name, ids.joined(separator: ", "), width, theme)
             }
         }
-        page.listTitle = [Span("Mitigating controls (\(risk.controls.count))", theme.style(.header))] + filterNote(state)
+        page.listTitle = [Span("Mitigating controls (\(risk.controls.count))", theme.style(.header))]
         page.setRows(Focus.controlItems(state)) { controlID in
             let record = state.assessment.record(forControl: controlID)
             return controlRow(controlID, catalog.control(controlID)?.title ?? "", record, extra: record.owner ?? "", state, width)
@@ -133,7 +133,7 @@ enum Pages {
             }
         }
         let count = catalog.riskCount(mitigatedBy: id)
-        page.listTitle = [Span("Mitigates \(count) risk\(count == 1 ? "" : "s")", theme.style(.header))] + filterNote(state)
+        page.listTitle = [Span("Mitigates \(count) risk\(count == 1 ? "" : "s")", theme.style(.header))]
         page.setRows(Focus.riskItems(state)) { risk in riskRow(risk, state, width) }
         page.empty = "this control mitigates no single risk in the catalog; it supports all of them"
         return page
@@ -153,7 +153,6 @@ enum Pages {
         page.listTitle = Columns.line([("", 1, false, .plain), ("control", 7, false, theme.style(.dim)), ("title", nil, false, theme.style(.dim)),
                                        ("status", 14, false, theme.style(.dim)), ("owner", 12, false, theme.style(.dim)), ("risks", 5, true, theme.style(.dim))],
                                       width: width, ellipsis: glyphs.ellipsis)
-        page.listTitle = (page.listTitle ?? []) + filterNote(state)
         page.setRows(Focus.controlItems(state)) { id in
             let record = state.assessment.record(forControl: id)
             return controlRow(id, catalog.control(id)?.title ?? "", record, extra: record.owner ?? "", state, width,
@@ -250,13 +249,6 @@ enum Pages {
             (evaluation.state.label, 14, false, style), (percent(evaluation), 5, true, .plain), (evaluation.treatment.rawValue, 9, false, .plain),
             (note, 10, false, theme.style(.dim)),
         ], width: width, ellipsis: glyphs.ellipsis)
-    }
-
-    static func filterNote(_ state: AppState) -> Line {
-        var spans: Line = []
-        if state.place.filter != .all { spans.append(Span("  [filter: \(state.place.filter.label)]", state.theme.style(.emphasis))) }
-        if !state.place.marked.isEmpty { spans.append(Span("  [\(state.place.marked.count) marked]", state.theme.style(.emphasis))) }
-        return spans
     }
 
     static func controlRow(_ id: String, _ title: String, _ record: ControlRecord, extra: String, _ state: AppState, _ width: Int, count: Int? = nil) -> Line {

@@ -170,7 +170,10 @@ public enum Renderer {
         }()
         let right = " " + saveText
         let rightWidth = min(TextWidth.of(right), state.size.width / 2)
-        let left = state.message ?? "\(state.path)\(state.glyphs.separator)\(breadcrumb(state))"
+        var place = breadcrumb(state)
+        if state.place.filter != .all { place += " [filter: \(state.place.filter.label)]" }
+        if !state.place.marked.isEmpty { place += " [\(state.place.marked.count) marked]" }
+        let left = state.message ?? "\(state.path)\(state.glyphs.separator)\(place)"
         grid.text(TextWidth.truncate(left, to: state.size.width - rightWidth - 1, ellipsis: state.glyphs.ellipsis), x: 0, y: row.y,
                   style: state.message == nil ? theme.style(.statusLine) : Style(), clip: row)
         grid.text(TextWidth.truncate(right, to: rightWidth, ellipsis: state.glyphs.ellipsis), x: state.size.width - rightWidth, y: row.y,

@@ -6,12 +6,12 @@ import Foundation
 extension Pages {
     /// The six steps and the screen each opens.
     static let workshopSteps: [(name: String, key: String, screen: Screen)] = [
-        ("1  Use case: what the AI system is, for what, and for whom", "U", .useCase),
-        ("2  Deployment model: which kinds of AI the system uses", "s", .scope),
-        ("3  Pertinent risks: walk the risks in scope and decide", "w", .walk(0)),
-        ("4  Threats: name how each risk could play out here", "w", .walk(0)),
-        ("5  Controls: status, owner, evidence, target date", "c", .register),
-        ("6  Operationalise: review dates, verification, follow-up", "p", .progress),
+        ("1  Use case", "U", .useCase),
+        ("2  Deployment model", "s", .scope),
+        ("3  Pertinent risks", "w", .walk(0)),
+        ("4  Threats", "w", .walk(0)),
+        ("5  Controls", "c", .register),
+        ("6  Operationalise", "p", .progress),
     ]
 
     static func workshop(_ state: AppState, _ width: Int) -> Page {
@@ -30,8 +30,9 @@ extension Pages {
             "\(t.controls(.implemented)) implemented, \(t.controls(.inProgress) + t.controls(.planned)) under way, \(owners) owner\(owners == 1 ? "" : "s")",
             "\(reviewed) with a review date, \(t.stale) stale",
         ]
+        page.header.insert([Span("What the room decides, in order; the status of each step is worked out from the assessment.", theme.style(.dim))], at: 1)
         page.setRows(Array(zip(workshopSteps, status))) { step, status in
-            Columns.line([(step.key, 2, false, theme.style(.keyName)), (step.name, nil, false, .plain), (status, 44, false, theme.style(.dim))],
+            Columns.line([(step.key, 2, false, theme.style(.keyName)), (step.name, 20, false, theme.style(.emphasis)), (status, nil, false, .plain)],
                          width: width, ellipsis: state.glyphs.ellipsis)
         }
         return page
@@ -55,7 +56,7 @@ extension Pages {
         guard risks.indices.contains(n) else { return Page(empty: "no risk is in scope: choose deployment models with s") }
         var page = risk(risks[n].id, state, width)
         let progress: Line = [
-            Span("Guided walk: risk \(n + 1) of \(risks.count) in scope", theme.style(.stageHeader)),
+            Span("Guided walk: risk \(n + 1) of \(risks.count) for the models in scope", theme.style(.stageHeader)),
             Span("\(state.glyphs.separator)\(t.assessed) assessed\(state.glyphs.separator)", theme.style(.dim)),
             Span("a", theme.style(.keyName)), Span(" applies  "), Span("x", theme.style(.keyName)), Span(" does not  "),
             Span("t", theme.style(.keyName)), Span(" treatment  "), Span("+", theme.style(.keyName)), Span(" threat  "),
@@ -69,19 +70,20 @@ extension Pages {
         let theme = state.theme, g = state.glyphs
         var page = Page(header: [[Span("Progress per stage", theme.style(.header)),
                                   Span("   assessed = decided about; done = mitigated or treated", theme.style(.dim))], []])
-        page.listTitle = Columns.line([("stage", 30, false, theme.style(.dim)), ("assessed", 24, false, theme.style(.dim)),
-                                       ("done", 24, false, theme.style(.dim)), ("open", 6, true, theme.style(.dim)), ("stale", 6, true, theme.style(.dim))],
+        let barWidth = width >= 120 ? 20 : 8, column = barWidth + 8
+        page.listTitle = Columns.line([("stage", nil, false, theme.style(.dim)), ("assessed", column, false, theme.style(.dim)),
+                                       ("done", column, false, theme.style(.dim)), ("open", 5, true, theme.style(.dim)), ("stale", 5, true, theme.style(.dim))],
                                       width: width, ellipsis: g.ellipsis)
         let rows: [(String, Totals)] = state.scorecard.stages.map { ($0.stage.name, $0.totals) } + [("All", state.scorecard.overall)]
         page.setRows(rows) { name, t in
             let done = t.mitigated + t.accepted + t.transferred + t.avoided
             func bar(_ count: Int) -> String {
                 let share = t.inScope == 0 ? 0 : Double(count) / Double(t.inScope)
-                return g.bar(share, width: 12) + " \(count)/\(t.inScope)"
+                return g.bar(share, width: barWidth) + " \(count)/\(t.inScope)"
             }
-            return Columns.line([(name, 30, false, theme.style(.emphasis)), (bar(t.assessed), 24, false, theme.style(.partial)),
-                                 (bar(done), 24, false, theme.style(.mitigated)), ("\(t.open + t.partial)", 6, true, theme.style(.open)),
-                                 ("\(t.stale)", 6, true, t.stale > 0 ? theme.style(.open) : theme.style(.dim))],
+            return Columns.line([(name, nil, false, theme.style(.emphasis)), (bar(t.assessed), column, false, theme.style(.partial)),
+                                 (bar(done), column, false, theme.style(.mitigated)), ("\(t.open + t.partial)", 5, true, theme.style(.open)),
+                                 ("\(t.stale)", 5, true, t.stale > 0 ? theme.style(.open) : theme.style(.dim))],
                                 width: width, ellipsis: g.ellipsis)
         }
         return page

@@ -1,0 +1,175 @@
+import DASFEngine
+import XCTest
+
+@testable import DASFUI
+
+final class WorkshopReducerTests: XCTestCase {
+    func type(_ state: inout AppState, _ text: String) {
+        for key in Key.text(text) { press(&state, key) }
+        press(&state, .enter)
+    }
+
+    /// Every kind of edit the map makes can be undone and redone, and undo is saved and journaled.
+    func testUndoAndRedoOfEveryKindOfEdit() throws {
+        var state = try workshopState(size: Size(width: 100, height: 30))
+        let original = state.assessment
+        var versions = [original]
+        func step(_ keys: [Key], text: String? = nil) {
+            for key in keys { press(&state, key) }
+            if let text { type(&state, text) }
+            XCTAssertNotEqual(state.assessment, versions.last, "\(keys) changed something")
+            versions.append(state.assessment)
+        }
+        step([.character("c"), .character(" ")])                                   // status
+        step([.down, .character("N")], text: "not used here")                       // not applicable
+        step([.down, .character("o")], text: "Sam")                                 // owner
+        step([.down, .enter, .character("e")], text: "https://x")                  // evidence
+        step([.character("n")], text: "a note")                                     // note
+        step([.character("d")], text: "2027-01-31")                                 // target date
+        step([.character("r")], text: "2027-06-30")                                 // review by
+        step([.character("y")])                                                     // verified today
+        step([.character("m"), .character("s"), .down, .character(" ")])           // scope
+        step([.character("U"), .down, .enter, .control("u")], text: "Ana")         // use case owner
+        step([.character("w"), .character("a")])                                   // assessed
+        step([.character("t")], text: "vendor contract")                            // treatment
+        step([.character("x")], text: "not our system")                             // risk not applicable
+        step([.character("+")], text: "prompt leak L3 I4")                          // threat
+        step([.character("O"), .character("5")])                                    // organisational rating
+        step([.enter], text: "hiring")                                              // organisational notes
+        step([.character("c"), .character("v"), .character("v"), .character("v"), .character(" ")]) // bulk status
+        XCTAssertEqual(state.undoStack.count, versions.count - 1)
+        for expected in versions.dropLast().reversed() {
+            let effects = press(&state, .character("u"))
+            XCTAssertEqual(state.assessment, expected)
+            XCTAssertTrue(effects.contains(.save(expected)), "an undo is saved like any edit")
+            XCTAssertTrue(effects.contains { if case .record(_, undo: true) = $0 { true } else { false } }, "and journaled as an undo")
+        }
+        XCTAssertEqual(state.assessment, original)
+        XCTAssertEqual(press(&state, .character("u")), [])
+        XCTAssertEqual(state.message, "nothing to undo")
+        for expected in versions.dropFirst() {
+            press(&state, .control("r"))
+            XCTAssertEqual(state.assessment, expected)
+        }
+        press(&state, .character("u"))
+        press(&state, .character("c"), .character(" "))
+        XCTAssertEqual(press(&state, .control("r")), [], "a new edit ends the redo chain")
+    }
+
+    func testUndoOfABulkEditRestoresEveryItem() throws {
+        var state = try workshopState(size: Size(width: 100, height: 30))
+        let before = state.assessment
+        press(&state, .character("c"), .down, .down, .character("v"), .character("v"), .character("v"), .character("v"))
+        XCTAssertEqual(state.place.marked, ["DASF 3", "DASF 4", "DASF 5", "DASF 6"])
+        press(&state, .character("o"))
+        XCTAssertEqual(state.prompt?.purpose, .bulkOwner(["DASF 3", "DASF 4", "DASF 5", "DASF 6"]))
+        type(&state, "Platform team")
+        for id in ["DASF 3", "DASF 4", "DASF 5", "DASF 6"] { XCTAssertEqual(state.assessment.controls[id]?.owner, "Platform team") }
+        XCTAssertTrue(state.place.marked.isEmpty, "marks clear after the action")
+        press(&state, .character("u"))
+        XCTAssertEqual(state.assessment, before, "one undo restores all four")
+        press(&state, .home, .character("v"), .down, .down, .character("V"))
+        XCTAssertEqual(state.place.marked.count, 4, "V marks the range from the last mark")
+    }
+
+    func testTheGuidedWalkVisitsRisksInScopeAndRecordsDecisions() throws {
+        var state = try workshopState(size: Size(width: 100, height: 30))
+        press(&state, .character("w"))
+        let risks = Focus.walkRisks(state)
+        XCTAssertEqual(risks.count, 40)
+        XCTAssertEqual(state.screen, .walk(0), "starts at the first unassessed risk")
+        XCTAssertTrue(Renderer.render(state).grid.text.contains("Guided walk: risk 1 of 40"))
+        press(&state, .character("a"))
+        XCTAssertEqual(state.scorecard.evaluation(ofRisk: risks[0].id)?.assessed, true)
+        press(&state, .right, .character("x"))
+        type(&state, "no raw data kept")
+        XCTAssertEqual(state.scorecard.evaluation(ofRisk: risks[1].id)?.state, .notApplicable)
+        press(&state, .right, .character("+"))
+        type(&state, "bad records from a partner feed L2 I5")
+        XCTAssertEqual(state.assessment.risks[risks[2].id]?.threats, [Threat(id: "t1", text: "bad records from a partner feed", likelihood: 2, impact: 5)])
+        press(&state, .left, .left, .left)
+        XCTAssertEqual(state.message, "this is the first risk in scope")
+        press(&state, .end)
+        for _ in 0..<50 { press(&state, .right) }
+        XCTAssertEqual(state.screen, .walk(39))
+        press(&state, .escape)
+        XCTAssertEqual(state.screen, .map)
+    }
+
+    func testSearchJumpsBetweenHitsAndJumpOpensByName() throws {
+        var state = try workshopState(size: Size(width: 100, height: 30))
+        press(&state, .character("/"))
+        type(&state, "jailbreak")
+        XCTAssertNotNil(state.search)
+        let hits = state.search!.hits
+        XCTAssertTrue(hits.contains(.risk("9.12")))
+        XCTAssertEqual(state.screen, hits[0] == .risk("9.12") ? .risk("9.12") : state.screen)
+        let depth = state.stack.count
+        press(&state, .character("n"))
+        XCTAssertEqual(state.stack.count, depth, "hits replace each other")
+        press(&state, .character("N"), .character("N"))
+        XCTAssertEqual(state.search?.index, hits.count - 1, "N wraps to the last hit")
+        press(&state, .character("/"), .control("u"), .enter)
+        XCTAssertNil(state.search)
+        press(&state, .character("/"))
+        type(&state, "AML.T0051")
+        XCTAssertTrue(state.search?.hits.contains(.risk("9.1")) ?? false, "framework ids are searched")
+        press(&state, .character("/"))
+        type(&state, "zzzz-nothing")
+        XCTAssertEqual(state.message, "no match for \"zzzz-nothing\"")
+        for (text, screen) in [("9.1", Screen.risk("9.1")), ("DASF 54", .control("DASF 54")), ("dasf31", .control("DASF 31")), ("c9", .component(9))] {
+            press(&state, .character(":"))
+            type(&state, text)
+            XCTAssertEqual(state.screen, screen, text)
+        }
+        press(&state, .character(":"))
+        type(&state, "99.9")
+        XCTAssertEqual(state.message, "nothing called \"99.9\" (try 9.1, DASF 54 or c9)")
+    }
+
+    func testFiltersOnTheRegisterAndOnAComponent() throws {
+        var state = try workshopState(size: Size(width: 100, height: 30))
+        press(&state, .character("c"))
+        let all = Focus.itemCount(state)
+        var seen: [String: Int] = [:]
+        for _ in 0..<ListFilter.cycle(for: .register).count {
+            seen[state.place.filter.label] = Focus.itemCount(state)
+            press(&state, .character("f"))
+        }
+        XCTAssertEqual(seen["all"], all)
+        XCTAssertEqual(seen["stale"], 1, "DASF 54, past its review date")
+        XCTAssertEqual(seen["mine"], 1, "DASF 54 is owned by Dana Reyes, who is at the keyboard")
+        XCTAssertEqual(seen["implemented"], 3)
+        XCTAssertEqual(state.place.filter, .all, "f cycles back to all")
+        press(&state, .character("m"), .right, .right, .right, .right, .enter, .character("f"))
+        XCTAssertEqual(state.place.filter, .unassessed)
+        XCTAssertEqual(Focus.riskItems(state).map(\.id), ["9.7", "9.9", "9.10", "9.11"])
+    }
+
+    func testUseCaseAndOrganisationalRisksFromTheirScreens() throws {
+        var state = try workshopState(size: Size(width: 100, height: 30))
+        press(&state, .character("U"), .down, .down, .enter, .control("u"))
+        type(&state, "Drafts replies; a handler approves each one.")
+        press(&state, .down, .enter, .control("u"))
+        type(&state, "CISO, Legal")
+        XCTAssertEqual(state.assessment.useCase.description, "Drafts replies; a handler approves each one.")
+        XCTAssertEqual(state.assessment.useCase.stakeholders, ["CISO", "Legal"])
+        press(&state, .character("O"), .down, .character("3"))
+        XCTAssertEqual(state.assessment.organisationalRisks[.operatingModel]?.rating, 3)
+        press(&state, .character("0"))
+        XCTAssertNil(state.assessment.organisationalRisks[.operatingModel])
+        press(&state, .character("W"), .down, .down, .down, .enter)
+        if case .walk = state.screen {} else { XCTFail("step 4 opens the walk, not \(state.screen)") }
+    }
+
+    func testTheJournalCollectsStampedEntries() throws {
+        var state = try workshopState(size: Size(width: 100, height: 30))
+        let before = state.journal.count
+        let entry = JournalEntry(at: "2026-11-22T15:00:00Z", by: "Dana Reyes", change: Change(target: "control DASF 1", field: "status", from: "implemented", to: "not-started"))
+        _ = Reducer.reduce(&state, .journaled([entry]))
+        XCTAssertEqual(state.journal.count, before + 1)
+        press(&state, .character("J"))
+        XCTAssertEqual(state.place.selected, state.journal.count - 1, "the journal opens at the newest entry")
+        XCTAssertTrue(Renderer.render(state).grid.text.contains("11-22 15:00 Dana Reyes   control DASF 1 status: implemented → not-started"))
+    }
+}
