@@ -168,3 +168,68 @@ extension EndToEndTests {
         XCTAssertEqual(try String(contentsOfFile: directory + "/bad.dasf.json", encoding: .utf8), "{\"format\": \"dasf-assessment\", \"sch")
     }
 }
+
+extension EndToEndTests {
+    /// A short workshop: use case, RAG, three risks walked and decided, an owner, one undo.
+    func testAShortWorkshop() throws {
+        XCTAssertEqual(Tmux.shell("'\(dasf!)' new ws.dasf.json", in: directory).status, 0)
+        tmux.start("'\(dasf!)' --author Dana ws.dasf.json", width: 110, height: 34)
+        tmux.waitFor("DATA OPERATIONS")
+        // 1. The use case.
+        tmux.keys("U")
+        tmux.waitFor("Step 1: the use case")
+        tmux.keys("Enter", "C-u")
+        tmux.type("Claims triage")
+        tmux.keys("Enter")
+        tmux.waitFor("use case: title set")
+        tmux.keys("Down", "Enter")
+        tmux.type("Priya")
+        tmux.keys("Enter")
+        tmux.waitFor("use case: business owner set")
+        // 2. RAG only.
+        tmux.keys("s", "Down", "Space")
+        tmux.waitFor("scope: rag")
+        // 3. Walk three risks and decide them.
+        tmux.keys("w")
+        tmux.waitFor("Guided walk: risk 1 of 34")
+        tmux.keys("a")
+        tmux.waitFor("assessed: it applies")
+        tmux.keys("Right", "x")
+        tmux.waitFor("Why does risk")
+        tmux.type("no raw customer data here")
+        tmux.keys("Enter")
+        tmux.waitFor("not applicable")
+        tmux.keys("Right", "t")
+        tmux.waitFor("Why accept risk")
+        tmux.type("covered by the vendor contract")
+        tmux.keys("Enter")
+        tmux.waitFor(": accept")
+        // 5. An owner, then undo it.
+        tmux.keys("c", "o")
+        tmux.waitFor("Owner of DASF 1")
+        tmux.type("Lee")
+        tmux.keys("Enter")
+        tmux.waitFor("DASF 1: owner Lee")
+        tmux.keys("u")
+        tmux.waitFor("undone: 1 change")
+        tmux.keys("q")
+        tmux.waitFor("EXIT=0")
+
+        let json = try status("ws.dasf.json")
+        XCTAssertEqual(json["title"] as? String, "Claims triage")
+        XCTAssertEqual((json["useCase"] as? [String: Any])?["businessOwner"] as? String, "Priya")
+        XCTAssertEqual((json["scope"] as? [String: Any])?["deploymentModels"] as? [String], ["rag"])
+        let risks = try XCTUnwrap(json["risks"] as? [[String: Any]]).filter { $0["state"] as? String != "out-of-scope" }
+        XCTAssertEqual(risks[0]["assessed"] as? Bool, true)
+        XCTAssertEqual(risks[0]["state"] as? String, "open")
+        XCTAssertEqual(risks[1]["state"] as? String, "not-applicable")
+        XCTAssertEqual(risks[2]["state"] as? String, "accepted")
+        XCTAssertEqual((json["totals"] as? [String: Any])?["assessed"] as? Int, 2, "two in scope decided; the third is not applicable")
+        let dasf1 = (json["controls"] as? [[String: Any]])?.first { $0["id"] as? String == "DASF 1" }
+        XCTAssertNil(dasf1?["owner"], "the owner was undone")
+        let journal = Tmux.shell("'\(dasf!)' journal ws.dasf.json", in: directory).output
+        XCTAssertTrue(journal.contains("Dana  use case business owner: (none) → Priya"), journal)
+        XCTAssertTrue(journal.contains("Dana  control DASF 1 owner: (none) → Lee"))
+        XCTAssertTrue(journal.contains("Dana  control DASF 1 owner: Lee → (none)  (undo)"))
+    }
+}

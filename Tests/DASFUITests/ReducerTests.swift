@@ -108,11 +108,12 @@ final class ReducerTests: XCTestCase {
         press(&state, .down, .character(" "))   // RAG off
         XCTAssertEqual(state.assessment.scope.deploymentModels, ["external"])
         XCTAssertLessThan(state.scorecard.overall.inScope, inScope)
-        press(&state, .end, .character(" "))  // external off: none chosen means all
+        press(&state, .end, .character(" "))    // external off: none chosen means all
         XCTAssertTrue(state.assessment.scope.isAll)
         XCTAssertEqual(state.scorecard.overall.inScope, 61, "all 62 but 1.8, marked not applicable")
-        press(&state, .home, .enter)              // Enter toggles too: all but predictive
-        XCTAssertEqual(state.assessment.scope.deploymentModels, ["rag", "fine-tuned", "pre-trained", "foundation-api", "external"])
+        XCTAssertEqual(state.message, "scope: all deployment models (none chosen: all apply)")
+        press(&state, .home, .enter)             // Enter toggles too: the first pick narrows to it
+        XCTAssertEqual(state.assessment.scope.deploymentModels, ["predictive-ml"])
     }
 
     func testReadOnlyRefusesEveryEdit() throws {

@@ -252,11 +252,11 @@ public enum Reducer {
         let models = state.catalog.deploymentModels
         guard state.screen == .scope, models.indices.contains(state.place.selected) else { return [] }
         let id = models[state.place.selected].id
-        let scope = state.assessment.scope
-        var chosen = Set(scope.isAll ? models.map(\.id) : scope.deploymentModels)
+        // Checked means chosen; none chosen means all apply. The first pick narrows the scope.
+        var chosen = Set(state.assessment.scope.deploymentModels)
         if chosen.contains(id) { chosen.remove(id) } else { chosen.insert(id) }
-        let note = chosen.isEmpty || chosen.count == models.count ? " (none or every model chosen means all)" : ""
-        let ids = chosen.count == models.count ? [] : models.map(\.id).filter(chosen.contains)
+        let note = chosen.isEmpty ? " (none chosen: all apply)" : ""
+        let ids = models.map(\.id).filter(chosen.contains)
         return edit(.setScope(ids), &state, done: "scope: \(ids.isEmpty ? "all deployment models" : ids.joined(separator: ", "))\(note)")
     }
 

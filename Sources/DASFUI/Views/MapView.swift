@@ -78,8 +78,13 @@ enum MapView {
         ]
         let treated = t.accepted + t.transferred + t.avoided
         if treated > 0 { counts.append(Span("\(g.symbol(.accepted))\(treated) ", theme.style(.treated))) }
-        if t.notApplicable > 0 { counts.append(Span("\(g.symbol(RiskState.notApplicable))\(t.notApplicable)", theme.style(.dim))) }
+        if t.notApplicable > 0 { counts.append(Span("\(g.symbol(RiskState.notApplicable))\(t.notApplicable) ", theme.style(.dim))) }
         lines.append(counts)
+        // Activity beside the result: risks nobody has looked at, and controls past review.
+        var follow: Line = []
+        if t.unassessed > 0 { follow.append(Span("?\(t.unassessed) unassessed ", theme.style(.dim))) }
+        if t.stale > 0 { follow.append(Span("!\(t.stale) stale", theme.style(.open))) }
+        if !follow.isEmpty && inner.height >= 5 { lines.append(follow) }
         if inner.height > lines.count {
             let done = t.inScope == 0 ? 0 : Double(t.mitigated + treated) / Double(t.inScope)
             let barWidth = max(0, min(inner.width - 5, 24))

@@ -178,7 +178,7 @@ enum Pages {
         page.header.append(stages)
         page.header.append([])
         page.setRows(catalog.deploymentModels) { model in
-            let on = scope.isAll || scope.deploymentModels.contains(model.id)
+            let on = scope.deploymentModels.contains(model.id)
             let count = catalog.risks.filter { $0.deploymentModels.contains(model.id) }.count
             return Columns.line([(glyphs.checkbox(on), 3, false, on ? theme.style(.emphasis) : .plain), (model.name, 22, false, .plain),
                                  ("\(count) risks", 8, true, theme.style(.dim)), (model.summary, nil, false, theme.style(.dim))],
@@ -208,6 +208,7 @@ enum Pages {
         lines.append([Span("Symbols", theme.style(.header))])
         let g = state.glyphs
         lines.append([Span("  risks: \(g.symbol(.open)) open  \(g.symbol(.partial)) partial  \(g.symbol(.mitigated)) mitigated  \(g.symbol(.accepted)) accepted  \(g.symbol(.transferred)) transferred  \(g.symbol(.avoided)) avoided  \(g.symbol(RiskState.notApplicable)) not applicable  \(g.symbol(.outOfScope)) out of scope")])
+        lines.append([Span("  ? unassessed: nobody has decided about the risk yet (a, x or t decide)  ! stale: a control past its review date")])
         lines.append([Span("  controls: \(g.symbol(.notStarted)) not started  \(g.symbol(.planned)) planned  \(g.symbol(.inProgress)) in progress  \(g.symbol(.implemented)) implemented  \(g.symbol(ControlStatus.notApplicable)) not applicable")])
         lines.append([Span("  Every change is saved automatically; Esc cancels text entry.", theme.style(.dim))])
         return lines
