@@ -86,6 +86,12 @@ indirect enum JSONValue: Equatable {
     /// a terminal that `cat`s the file.
     static func quote(_ text: String, into out: inout String) {
         out += "\""
+        // Fast path: printable ASCII without quotes or backslashes is written as it is.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

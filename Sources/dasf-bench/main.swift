@@ -90,3 +90,7 @@ print("")
 print("interactive map")
 TerminalBench.pure(catalog: catalog, assessment: one)
 TerminalBench.pty(binary: URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dasf").path)
+
+print("")
+print("a long journal")
+try JournalBench.run(catalog: catalog, assessment: one)

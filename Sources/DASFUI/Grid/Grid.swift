@@ -70,6 +70,11 @@ public struct Grid: Sendable, Equatable {
             for byte in text.utf8 where !place(Cell(Unicode.Scalar(byte), width: 1, style: style), 1) { break }
             return column - x
         }
+        if TextWidth.isSimple(text) {
+            // Every scalar is a one-cell grapheme: no grapheme breaking needed.
+            for scalar in text.unicodeScalars where !place(Cell(scalar, width: 1, style: style), 1) { break }
+            return column - x
+        }
         for character in text {
             let scalars = character.unicodeScalars
             if let scalar = scalars.first, scalars.count == 1, scalar.value >= 0x20, scalar.value != 0x7F, !(0x80..<0xA0).contains(scalar.value) {

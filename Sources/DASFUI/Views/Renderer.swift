@@ -83,12 +83,14 @@ public enum Renderer {
         }
         let place = state.place
         var cursor: (x: Int, y: Int)?
+        // Ids of the rows, only when something is marked (most frames have no marks).
+        let ids: [String] = place.marked.isEmpty ? [] : (state.screen.hasRiskList ? Focus.riskItems(state).map(\.id) : Focus.controlItems(state))
         for row in 0..<listArea.height {
             let index = place.scroll + row
             guard index < page.rowCount else { break }
             let rect = listArea.rows(from: row, count: 1)
             grid.draw(page.row(index), in: rect)
-            if let id = Focus.itemID(state, at: index), place.marked.contains(id) {
+            if ids.indices.contains(index), place.marked.contains(ids[index]) {
                 grid.text(state.glyphs.unicode ? "▶" : ">", x: 0, y: rect.y, style: state.theme.style(.emphasis))
             }
             if index == place.selected && state.screen != .help {

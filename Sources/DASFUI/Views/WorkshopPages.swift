@@ -95,7 +95,8 @@ extension Pages {
                                   Span("   dasf journal FILE --format md writes the minutes", theme.style(.dim))], []],
                         empty: "no change recorded yet")
         page.setRows(state.journal) { entry in
-            let time = entry.at.count >= 16 ? String(entry.at.dropFirst(5).prefix(11)).replacingOccurrences(of: "T", with: " ") : entry.at
+            // "2026-11-22T14:02:11Z" shows as "11-22 14:02".
+            let time = entry.at.utf8.count >= 16 ? String(entry.at.dropFirst(5).prefix(5)) + " " + String(entry.at.dropFirst(11).prefix(5)) : entry.at
             return Columns.line([(time, 11, false, theme.style(.dim)), (entry.by, 12, false, theme.style(.emphasis)),
                                  (entry.change.description + (entry.undo ? " (undo)" : ""), nil, false, .plain)],
                                 width: width, ellipsis: state.glyphs.ellipsis)
