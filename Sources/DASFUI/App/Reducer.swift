@@ -169,7 +169,7 @@ public enum Reducer {
                                     done: targets.count > 1 ? "\(targets.count) risks assessed: they apply" : "\(id) assessed: it applies"), &state)
         case .addThreat:
             guard let id = Focus.risk(state) else { return [] }
-            ask(.addThreat(id), "Threat to \(id) (end with L1-5 I1-5 to rate it, e.g. \"… L4 I5\"):", "", &state)
+            ask(.addThreat(id), "Threat to \(id) (optionally end with C<component> L1-5 I1-5, e.g. \"… C10 L4 I5\"):", "", &state)
         case .removeThreat:
             guard let id = Focus.risk(state) else { return [] }
             let threats = state.assessment.record(forRisk: id).threats
@@ -362,8 +362,8 @@ public enum Reducer {
                 }
                 return self.edit(edit, &state, done: "use case: \(Pages.useCaseFields[min(n, 3)].lowercased()) set")
             case .addThreat(let id):
-                let (body, likelihood, impact) = ThreatText.parse(text)
-                return edit(.addThreat(risk: id, text: body, component: nil, likelihood: likelihood, impact: impact), &state, done: "\(id): threat added")
+                let (body, component, likelihood, impact) = ThreatText.parse(text)
+                return edit(.addThreat(risk: id, text: body, component: component, likelihood: likelihood, impact: impact), &state, done: "\(id): threat added")
             case .removeThreat(let id):
                 return edit(.removeThreat(risk: id, threat: text.trimmingCharacters(in: .whitespaces)), &state, done: "\(id): threat \(text) removed")
             case .controlDate(let field, let ids):

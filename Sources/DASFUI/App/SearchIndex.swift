@@ -18,19 +18,21 @@ enum SearchIndex {
     }
 }
 
-/// "role-play prompt L4 I5": a threat's text with an optional likelihood and impact at the end.
+/// "role-play prompt C10 L4 I5": a threat's text with, at the end, an optional component it
+/// targets (C), likelihood (L) and impact (I).
 enum ThreatText {
-    static func parse(_ text: String) -> (text: String, likelihood: Int?, impact: Int?) {
+    static func parse(_ text: String) -> (text: String, component: Int?, likelihood: Int?, impact: Int?) {
         var words = text.split(separator: " ").map(String.init)
-        var likelihood: Int?, impact: Int?
-        while let last = words.last, last.count == 2, let value = Int(last.dropFirst()) {
+        var component: Int?, likelihood: Int?, impact: Int?
+        while let last = words.last, last.count >= 2, let value = Int(last.dropFirst()) {
             switch last.first {
-            case "L", "l": likelihood = value
-            case "I", "i": impact = value
-            default: return (words.joined(separator: " "), likelihood, impact)
+            case "L", "l" where likelihood == nil: likelihood = value
+            case "I", "i" where impact == nil: impact = value
+            case "C", "c" where component == nil: component = value
+            default: return (words.joined(separator: " "), component, likelihood, impact)
             }
             words.removeLast()
         }
-        return (words.joined(separator: " "), likelihood, impact)
+        return (words.joined(separator: " "), component, likelihood, impact)
     }
 }

@@ -47,7 +47,8 @@ public enum Renderer {
             ? " \(t.inScope) in scope\(g.separator)\(g.symbol(.open))\(t.open) open \(g.symbol(.partial))\(t.partial) partial \(g.symbol(.mitigated))\(t.mitigated) mitigated "
             : " \(t.inScope) in scope \(g.symbol(.open))\(t.open) \(g.symbol(.partial))\(t.partial) \(g.symbol(.mitigated))\(t.mitigated) "
         let catalogName = "DASF \(state.catalog.version)" + (state.catalog.id.hasPrefix("dasf-") ? "" : " (\(state.catalog.id))")
-        var left = " dasf\(g.separator)\(state.assessment.title)\(g.separator)\(catalogName)\(g.separator)scope: \(scope)"
+        let owner = state.size.width >= 120 ? state.assessment.useCase.businessOwner.map { " (owner: \($0))" } ?? "" : ""
+        var left = " dasf\(g.separator)\(state.assessment.title)\(owner)\(g.separator)\(catalogName)\(g.separator)scope: \(scope)"
         if state.readOnly { left += "\(g.separator)READ-ONLY" }
         let rightWidth = TextWidth.of(right)
         let leftRoom = state.size.width - rightWidth - 1
