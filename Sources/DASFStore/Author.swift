@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Who is editing and when, for the journal.
 public enum Author {
     /// `DASF_AUTHOR`, else the login name, else "unknown".
@@ -11,9 +17,14 @@ public enum Author {
         return "unknown"
     }
 
-    /// ISO 8601 in UTC to the second: "2026-11-22T14:02:11Z".
+    /// ISO 8601 in UTC to the second: "2026-11-22T14:02:11Z". Formatted by hand from the C
+    /// library's calendar: it runs on every start and every edit, and needs no locale data.
     public static func timestamp(_ date: Date = Date()) -> String {
-        date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.colon).timeZone(separator: .omitted))
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 
     /// Today's date in UTC: "2026-11-22" (what staleness is judged against).

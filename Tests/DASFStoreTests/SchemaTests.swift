@@ -118,3 +118,11 @@ final class SchemaTests: StoreTestCase {
         XCTAssertTrue(journal[0].at.hasSuffix("Z") && journal[0].at.count == 20, journal[0].at)
     }
 }
+
+final class AuthorTests: XCTestCase {
+    func testTimestampsAreUTCAndPadded() {
+        XCTAssertEqual(Author.timestamp(Date(timeIntervalSince1970: 0)), "1970-01-01T00:00:00Z")
+        XCTAssertEqual(Author.timestamp(Date(timeIntervalSince1970: 1_795_000_000.9)), "2026-11-18T11:06:40Z")
+        XCTAssertEqual(Author.today(Date(timeIntervalSince1970: 1_795_000_000)), "2026-11-18")
+    }
+}
