@@ -18,6 +18,8 @@ let package = Package(
         .target(name: "DASFEngine"),
         // Save files: format, schema checks, atomic writes, conflict detection. Foundation only.
         .target(name: "DASFStore", dependencies: ["DASFEngine"]),
+        // Reports (Markdown, HTML, CSV, JSON) and their escaping. Pure: strings from values.
+        .target(name: "DASFReport", dependencies: ["DASFEngine"]),
         // The interactive map, pure: state, actions, reducer, layout, renderer into a cell grid.
         // No ncurses: every screen is testable as text.
         .target(name: "DASFUI", dependencies: ["DASFEngine"]),
@@ -30,7 +32,7 @@ let package = Package(
         .executableTarget(
             name: "dasf",
             dependencies: [
-                "DASFEngine", "DASFStore", "DASFUI", "DASFTerminal",
+                "DASFEngine", "DASFStore", "DASFUI", "DASFTerminal", "DASFReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +41,7 @@ let package = Package(
         .testTarget(name: "DASFEngineTests", dependencies: ["DASFEngine"], exclude: ["Fixtures"]),
         .testTarget(name: "DASFStoreTests", dependencies: ["DASFStore"]),
         .testTarget(name: "DASFUITests", dependencies: ["DASFUI", "DASFEngine"], exclude: ["__Screens__"]),
+        .testTarget(name: "DASFReportTests", dependencies: ["DASFReport", "DASFEngine"], exclude: ["__Reports__"]),
         // The real binary in tmux: keys typed, the pane read, the save file checked.
         .testTarget(name: "DASFEndToEndTests", dependencies: ["dasf"]),
         .testTarget(name: "DASFCommandTests", dependencies: ["dasf", "DASFEngine", "DASFStore"]),

@@ -118,3 +118,15 @@ enum AtomicFile {
         return ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
     }
 }
+
+/// Writes any file the way save files are written (temporary file, fsync, rename), for reports
+/// and merged files. A new file gets mode 0600; an existing one keeps its mode.
+public enum DurableWrite {
+    public static func write(_ data: Data, to path: String) throws(StoreError) {
+        do {
+            try AtomicFile.write(data, to: path)
+        } catch {
+            throw StoreError(path: path, kind: .writeFailed, reason: "not written: \(error.reason)")
+        }
+    }
+}

@@ -7,6 +7,8 @@ public enum Action: Sendable, Hashable {
     case saved(SaveOutcome)
     /// The runtime stamped the changes of an edit with time and author.
     case journaled([JournalEntry])
+    /// Something the runtime did that people should be told (a report written, say).
+    case notice(String)
 }
 
 /// What became of a save the reducer asked for.
@@ -23,5 +25,7 @@ public enum Effect: Sendable, Hashable {
     case record([Change], undo: Bool)
     /// Save even though the file changed on disk (after the person said so).
     case overwrite(Assessment)
+    /// Write the reports beside the save file.
+    case writeReport
     case quit
 }

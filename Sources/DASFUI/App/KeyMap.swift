@@ -6,7 +6,7 @@ public enum Command: Sendable, Hashable {
     case cycleTreatment, markRiskNotApplicable
     case toggle
     case overwrite
-    case undo, redo
+    case undo, redo, report
     case workshop, useCase, walk, progress, journal, organisational
     case search, jump, searchNext, searchPrevious
     case filter, mark, markRange
@@ -65,6 +65,7 @@ public enum KeyMap {
         Binding([.character("p")], "p", "progress per stage: assessed, done, open, stale", .progress),
         Binding([.character("J")], "J", "the journal: every change, when and by whom", .journal),
         Binding([.character("O")], "O", "organisational risks", .organisational),
+        Binding([.character("R")], "R", "write the report (Markdown and HTML) beside the save file", .report),
         Binding([.character("/")], "/", "search ids, titles, descriptions, framework ids (n/N next/previous hit)", .search),
         Binding([.character(":")], ":", "jump: :9.1, :DASF 54, :c9", .jump),
         Binding([.character("u")], "u", "undo the last change (as deep as the session)", .undo, bar: true),

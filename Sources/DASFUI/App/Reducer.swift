@@ -5,6 +5,9 @@ import DASFEngine
 public enum Reducer {
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         switch action {
+        case .notice(let text):
+            state.message = text
+            return []
         case .journaled(let entries):
             state.journal.append(contentsOf: entries)
             return []
@@ -208,6 +211,7 @@ public enum Reducer {
                 ask(.organisationalNotes(risk), "Notes on \(risk.name.lowercased()):", state.assessment.organisationalRisks[risk]?.notes ?? "", &state)
             default: break
             }
+        case .report: return [.writeReport]
         case .undo: return undo(&state)
         case .redo: return redo(&state)
         case .overwrite:

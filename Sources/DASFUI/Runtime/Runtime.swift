@@ -10,6 +10,8 @@ public final class Runtime<Backend: TerminalBackend> {
     let now: () -> Double
     /// The journal's timestamp for this moment ("2026-11-22T14:02:11Z").
     let stamp: () -> String
+    /// Writes the reports for the current assessment and says where.
+    let report: (Assessment, [JournalEntry]) -> String
     private var pending: Assessment?
     private var firstPending = 0.0
     private var lastEdit = 0.0
@@ -20,12 +22,14 @@ public final class Runtime<Backend: TerminalBackend> {
 
     public init(
         state: AppState, backend: Backend, now: @escaping () -> Double, stamp: @escaping () -> String = { "" },
+        report: @escaping (Assessment, [JournalEntry]) -> String = { _, _ in "reports are not available here" },
         persist: @escaping (Assessment, [JournalEntry], Bool) -> SaveOutcome
     ) {
         self.state = state
         self.backend = backend
         self.now = now
         self.stamp = stamp
+        self.report = report
         self.persist = persist
     }
 
@@ -72,6 +76,8 @@ public final class Runtime<Backend: TerminalBackend> {
             case .overwrite(let assessment):
                 pending = nil
                 _ = handle(.saved(persist(assessment, state.journal, true)))
+            case .writeReport:
+                handle(.notice(report(state.assessment, state.journal)))
             case .quit:
                 quit = true
             }

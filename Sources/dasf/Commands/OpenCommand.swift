@@ -61,7 +61,9 @@ struct OpenCommand: ParsableCommand {
             journal: document.journal)
         let saver = Saver(file: document.file)
         let runtime = Runtime(state: state, backend: backend, now: { Date().timeIntervalSinceReferenceDate },
-                              stamp: { Author.timestamp() }, persist: saver.save)
+                              stamp: { Author.timestamp() },
+                              report: { [file, catalog = document.catalog] in ReportFiles.write(for: file, catalog: catalog, assessment: $0, journal: $1) },
+                              persist: saver.save)
         let unsaved = runtime.run()
         backend.stop()
         if let unsaved {
