@@ -26,7 +26,7 @@ public enum MarkdownReport {
                 "\(t.inScope) of \(t.risks) risks are in scope: \(t.open) open, \(t.partial) partial, \(t.mitigated) mitigated, "
                 + "\(t.accepted) accepted, \(t.transferred) transferred, \(t.avoided) avoided; \(t.notApplicable) not applicable. "
                 + "\(t.assessed) of \(t.inScope) have been assessed. \(t.controls(.implemented)) of \(input.catalog.controls.count) controls are implemented"
-                + (t.stale > 0 ? "; \(t.stale) are past their review date." : "."),
+                + (t.stale > 0 ? "; \(t.stale) \(t.stale == 1 ? "is" : "are") past \(t.stale == 1 ? "its" : "their") review date." : "."),
                 "", "| Stage | In scope | Open | Partial | Mitigated | Treated | Assessed | Stale |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
         for summary in input.scorecard.stages {
             let s = summary.totals

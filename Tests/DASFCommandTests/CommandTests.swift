@@ -299,3 +299,28 @@ final class WorkshopCommandTests: CommandTestCase {
         XCTAssertFalse(minutes.stdoutBytes.contains(0x1B))
     }
 }
+
+final class ReportCommandTests: CommandTestCase {
+    func testEveryFormatToAFileOrStandardOutput() throws {
+        try dasf("new", "r.dasf.json", "--title", "Claims", "--models", "rag")
+        try dasf("set", "r.dasf.json", "control", "1", "--status", "implemented", "--note", "=1+1")
+        let md = try dasf("report", "r.dasf.json")
+        XCTAssertTrue(md.stdout.hasPrefix("# Claims: DASF assessment\n"))
+        XCTAssertTrue(try dasf("report", "r.dasf.json", "--format", "html", "-o", "r.html").stdout.contains("wrote r.html"))
+        let html = String(decoding: try bytes("r.html"), as: UTF8.self)
+        XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
+        let attributes = try FileManager.default.attributesOfItem(atPath: directory + "/r.html")
+        XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
+        let csv = try dasf("report", "r.dasf.json", "--format", "csv", "--table", "controls").stdout
+        XCTAssertTrue(csv.contains("DASF 1,SSO with IdP and MFA,implemented,,,,'=1+1,"), csv)
+        let json = try json(try dasf("report", "r.dasf.json", "--format", "json"))
+        XCTAssertEqual((json["risks"] as? [Any])?.count, 62)
+        XCTAssertEqual((try self.json(try dasf("report", "r.dasf.json", "--format", "json", "--hide-na"))["risks"] as? [Any])?.count, 34)
+        let executive = try dasf("report", "r.dasf.json", "--audience", "executive", "--hide-empty").stdout
+        XCTAssertFalse(executive.contains("## Controls by owner"))
+        try dasf("report", "r.dasf.json", "--table", "nope", expect: 64)
+        try dasf("report", "r.dasf.json", "--audience", "board", expect: 64)
+        let missing = try dasf("report", "nope.dasf.json", expect: 1)
+        XCTAssertEqual(missing.stderr, "dasf: nope.dasf.json: no such file\n")
+    }
+}
