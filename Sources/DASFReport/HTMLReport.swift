@@ -110,7 +110,7 @@ enum MapSVG {
     static func render(_ input: ReportInput) -> String {
         let h = Escaping.html, catalog = input.catalog
         let upper = catalog.stages.filter { !$0.foundation }, lower = catalog.stages.filter(\.foundation)
-        let boxWidth = 180, boxHeight = 78, gap = 12, header = 26
+        let boxWidth = 232, boxHeight = 96, gap = 12, header = 26
         let columnsOf: (Stage) -> Int = { catalog.components(inStage: $0.id).count >= 3 ? 2 : 1 }
         let upperColumns = upper.reduce(0) { $0 + columnsOf($1) }
         let upperRows = upper.map { (catalog.components(inStage: $0.id).count + columnsOf($0) - 1) / columnsOf($0) }.max() ?? 0
@@ -126,16 +126,20 @@ enum MapSVG {
             let treated = totals.accepted + totals.transferred + totals.avoided
             out.append("<g><title>\(h("\(component.id) \(component.name): \(word)"))</title>")
             out.append("<rect x=\"\(x)\" y=\"\(y)\" width=\"\(w)\" height=\"\(boxHeight)\" rx=\"6\" fill=\"\(fill)\" stroke=\"#333\"/>")
-            out.append("<text x=\"\(x + 8)\" y=\"\(y + 20)\" font-size=\"13\" font-weight=\"bold\">\(h("\(component.id) \(component.name)"))</text>")
-            out.append("<text x=\"\(x + 8)\" y=\"\(y + 40)\" font-size=\"12\">\(h("\(totals.inScope) of \(totals.risks) in scope · \(word)"))</text>")
-            out.append("<text x=\"\(x + 8)\" y=\"\(y + 60)\" font-size=\"12\">\(h("✗\(totals.open) open ◐\(totals.partial) partial ✓\(totals.mitigated) mitigated" + (treated > 0 ? " ◇\(treated)" : "")))</text>")
+            // Names wrap onto two lines at about 28 characters so they stay inside the box.
+            let name = wrap("\(component.id) \(component.name)", limit: w >= 2 * boxWidth ? 60 : 28)
+            for (n, line) in name.prefix(2).enumerated() {
+                out.append("<text x=\"\(x + 8)\" y=\"\(y + 18 + n * 16)\" font-size=\"12\" font-weight=\"bold\">\(h(line))</text>")
+            }
+            out.append("<text x=\"\(x + 8)\" y=\"\(y + 62)\" font-size=\"11\">\(h("\(totals.inScope) of \(totals.risks) in scope · \(word)"))</text>")
+            out.append("<text x=\"\(x + 8)\" y=\"\(y + 82)\" font-size=\"11\">\(h("✗\(totals.open) open  ◐\(totals.partial) partial  ✓\(totals.mitigated) done" + (treated > 0 ? "  ◇\(treated) treated" : "")))</text>")
             out.append("</g>")
         }
         var x = gap
         for stage in upper {
             let columns = columnsOf(stage), stageWidth = columns * (boxWidth + gap) - gap
             let totals = input.scorecard.totals(ofStage: stage.id) ?? Totals()
-            out.append("<text x=\"\(x)\" y=\"18\" font-size=\"13\" font-weight=\"bold\">\(h("\(stage.name.uppercased()) \(totals.inScope)/\(totals.risks)"))</text>")
+            out.append("<text x=\"\(x)\" y=\"18\" font-size=\"12\" font-weight=\"bold\">\(h("\(stage.name) \(totals.inScope)/\(totals.risks)"))</text>")
             for (n, component) in catalog.components(inStage: stage.id).enumerated() {
                 let bw = columns == 1 ? stageWidth : boxWidth
                 box(component, x: x + (n % columns) * (boxWidth + gap), y: header + (n / columns) * (boxHeight + gap), w: bw)
@@ -145,7 +149,7 @@ enum MapSVG {
         var y = lowerTop
         for stage in lower {
             let totals = input.scorecard.totals(ofStage: stage.id) ?? Totals()
-            out.append("<text x=\"\(gap)\" y=\"\(y + 18)\" font-size=\"13\" font-weight=\"bold\">\(h("\(stage.name.uppercased()) \(totals.inScope)/\(totals.risks)"))</text>")
+            out.append("<text x=\"\(gap)\" y=\"\(y + 18)\" font-size=\"12\" font-weight=\"bold\">\(h("\(stage.name) \(totals.inScope)/\(totals.risks)"))</text>")
             let members = catalog.components(inStage: stage.id)
             let count = max(1, members.count), w = (width - gap * (count + 1)) / count
             for (n, component) in members.enumerated() { box(component, x: gap + n * (w + gap), y: y + header, w: w) }
@@ -153,5 +157,15 @@ enum MapSVG {
         }
         out.append("</svg>")
         return out.joined(separator: "\n")
+    }
+
+    /// Words joined into lines of at most `limit` characters (a long word gets a line of its own).
+    static func wrap(_ text: String, limit: Int) -> [String] {
+        var lines: [String] = [], line = ""
+        for word in text.split(separator: " ") {
+            if line.isEmpty { line = String(word) } else if line.count + 1 + word.count <= limit { line += " " + word } else { lines.append(line); line = String(word) }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
     }
 }
