@@ -324,3 +324,23 @@ final class ReportCommandTests: CommandTestCase {
         XCTAssertEqual(missing.stderr, "dasf: nope.dasf.json: no such file\n")
     }
 }
+
+final class DiffCommandTests: CommandTestCase {
+    func testExitStatusLikeDiffAndEveryFormat() throws {
+        try dasf("new", "a.dasf.json", "--models", "rag")
+        FileManager.default.createFile(atPath: directory + "/b.dasf.json", contents: try bytes("a.dasf.json"))
+        XCTAssertEqual(try dasf("diff", "a.dasf.json", "b.dasf.json").stdout, "a.dasf.json and b.dasf.json: no difference\n")
+        try dasf("set", "b.dasf.json", "control", "54", "--status", "implemented")
+        let text = try dasf("diff", "a.dasf.json", "b.dasf.json", expect: 1).stdout
+        XCTAssertTrue(text.contains("risks:\n  9.8 LLM hallucinations: open -> partial"), text)
+        XCTAssertTrue(text.contains("  control DASF 54 status: not-started → implemented"))
+        let json = try json(try dasf("diff", "a.dasf.json", "b.dasf.json", "--format", "json", expect: 1))
+        XCTAssertEqual(json["equal"] as? Bool, false)
+        XCTAssertEqual((json["fields"] as? [[String: Any]])?.first?["target"] as? String, "control DASF 54")
+        let md = try dasf("diff", "a.dasf.json", "b.dasf.json", "--format", "md", expect: 1).stdout
+        XCTAssertTrue(md.hasPrefix("# Changes from a.dasf.json to b.dasf.json\n"))
+        XCTAssertTrue(md.contains("| All | open | 34 | 31 |"), md)
+        let trouble = try dasf("diff", "a.dasf.json", "missing.dasf.json", expect: 2)
+        XCTAssertEqual(trouble.stderr, "dasf: missing.dasf.json: no such file\n")
+    }
+}

@@ -8,6 +8,13 @@ public struct AssessmentDiff: Sendable {
         public let measure: String
         public let from: Int
         public let to: Int
+
+        public init(group: String, measure: String, from: Int, to: Int) {
+            self.group = group
+            self.measure = measure
+            self.from = from
+            self.to = to
+        }
     }
 
     /// A risk whose derived state or chosen treatment changed.
@@ -18,6 +25,15 @@ public struct AssessmentDiff: Sendable {
         public let toState: String
         public let fromTreatment: String
         public let toTreatment: String
+
+        public init(id: String, title: String, fromState: String, toState: String, fromTreatment: String, toTreatment: String) {
+            self.id = id
+            self.title = title
+            self.fromState = fromState
+            self.toState = toState
+            self.fromTreatment = fromTreatment
+            self.toTreatment = toTreatment
+        }
     }
 
     /// Said first when the two were made with different catalogs.
