@@ -20,7 +20,7 @@ public enum CSVReport {
         let frameworks = input.catalog.frameworks
         var out = line(["id", "title", "component", "stage", "state", "assessed", "coverage", "treatment", "rationale",
                         "not applicable reason", "explanation", "controls", "missing controls", "deployment models",
-                        "threats", "highest threat rating", "impacts"] + frameworks.map(\.name))
+                        "threats", "highest threat rating", "impacts"] + frameworks.map(\.name) + ["open comments"])
         for (risk, evaluation) in input.risks {
             let record = input.assessment.record(forRisk: risk.id)
             let stage: String = input.catalog.component(risk.component).flatMap { input.catalog.stage($0.stage)?.name } ?? ""
@@ -35,6 +35,7 @@ public enum CSVReport {
             fields += [evaluation.missingControls.joined(separator: "; "), risk.deploymentModels.joined(separator: "; ")]
             fields += [threats.joined(separator: "; "), evaluation.highestThreatRating.map(String.init) ?? "", risk.impacts.joined(separator: "; ")]
             fields += frameworks.map { (risk.frameworks[$0.id] ?? []).joined(separator: "; ") }
+            fields.append(input.openComments(on: .risk(risk.id)).map { "\($0.author): \($0.text)" }.joined(separator: "; "))
             out += line(fields)
         }
         return out
@@ -44,7 +45,7 @@ public enum CSVReport {
         let frameworks = input.catalog.frameworks
         let stale = Set(input.scorecard.staleControls)
         var out = line(["id", "title", "status", "not applicable reason", "owner", "evidence", "note", "target date", "review by",
-                        "last verified", "stale", "risks mitigated", "risks", "type", "responsibility"] + frameworks.map(\.name))
+                        "last verified", "stale", "risks mitigated", "risks", "type", "responsibility"] + frameworks.map(\.name) + ["open comments"])
         for control in input.catalog.controls {
             let record = input.assessment.record(forControl: control.id)
             let risks: [String] = input.catalog.risks(mitigatedBy: control.id).map(\.id)
@@ -52,6 +53,7 @@ public enum CSVReport {
             fields += [record.evidence ?? "", record.note ?? "", record.targetDate ?? "", record.reviewBy ?? "", record.lastVerified ?? ""]
             fields += [stale.contains(control.id) ? "yes" : "no", "\(risks.count)", risks.joined(separator: "; "), control.type, control.responsibility]
             fields += frameworks.map { (control.frameworks[$0.id] ?? []).joined(separator: "; ") }
+            fields.append(input.openComments(on: .control(control.id)).map { "\($0.author): \($0.text)" }.joined(separator: "; "))
             out += line(fields)
         }
         return out

@@ -67,6 +67,10 @@ public enum HTMLReport {
         section("Stale controls", stale.isEmpty ? nil : table(["Control", "Review was due", "Owner"], stale.map { control, record in
             ["\(control.id) \(control.title)", record.reviewBy ?? "", record.owner ?? ""]
         }), empty: "None: no control is past its review date.")
+        let comments = input.openComments
+        section("Open review comments", comments.isEmpty ? nil : table(["On", "By", "When", "Comment"], comments.map {
+            [$0.target.description, $0.author, $0.at, $0.text]
+        }), empty: "None.")
         section("Organisational risks", table(["Risk", "Rating", "Notes"], OrganisationalRisk.allCases.map { risk in
             let record = a.organisationalRisks[risk]
             return [risk.name, record?.rating.map { "\($0) of 5" } ?? "not rated", record?.notes ?? ""]

@@ -34,6 +34,7 @@ public enum JSONReport {
         }
         struct Organisational: Encodable { let id, name: String; let rating: Int?; let notes: String? }
         struct Entry: Encodable { let at, by, target, field: String; let from, to: String?; let undo: Bool }
+        struct CommentJSON: Encodable { let id, on, author, at, text: String; let resolved: Bool }
         struct UseCase: Encodable { let businessOwner, description: String?; let stakeholders: [String] }
         struct CatalogInfo: Encodable { let id, version, title, source, licence, digest: String; let derived: Bool }
 
@@ -48,6 +49,7 @@ public enum JSONReport {
         let risks: [Risk]
         let controls: [Control]
         let organisationalRisks: [Organisational]
+        let comments: [CommentJSON]
         let journal: [Entry]
     }
 
@@ -84,6 +86,7 @@ public enum JSONReport {
             organisationalRisks: OrganisationalRisk.allCases.map {
                 .init(id: $0.rawValue, name: $0.name, rating: a.organisationalRisks[$0]?.rating, notes: a.organisationalRisks[$0]?.notes)
             },
+            comments: a.comments.map { .init(id: $0.id, on: $0.target.description, author: $0.author, at: $0.at, text: $0.text, resolved: $0.resolved) },
             journal: input.journal.map { .init(at: $0.at, by: $0.by, target: $0.change.target, field: $0.change.field, from: $0.change.from, to: $0.change.to, undo: $0.undo) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

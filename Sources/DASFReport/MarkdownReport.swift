@@ -69,6 +69,10 @@ public enum MarkdownReport {
             "- \(e(control.id)) \(e(control.title)): review was due \(record.reviewBy ?? "?")" + (record.owner.map { "; owner \(e($0))" } ?? "")
         }, empty: "None: no control is past its review date.")
 
+        section("Open review comments", input.openComments.map { comment in
+            "- \(e(comment.target.description)), \(e(comment.author)) (\(e(comment.at))): \(e(comment.text))"
+        }, empty: "None.")
+
         section("Organisational risks", OrganisationalRisk.allCases.compactMap { risk in
             let record = a.organisationalRisks[risk]
             if options.hideEmpty && record == nil { return nil }

@@ -67,6 +67,10 @@ public struct ReportInput: Sendable {
         scorecard.staleControls.compactMap { id in catalog.control(id).map { ($0, assessment.record(forControl: id)) } }
     }
 
+    var openComments: [Comment] { assessment.comments.filter { !$0.resolved } }
+
+    func openComments(on target: Comment.Target) -> [Comment] { assessment.openComments(on: target) }
+
     var scopeText: String {
         assessment.scope.isAll ? "all deployment models"
             : assessment.scope.deploymentModels.map { catalog.deploymentModel($0)?.name ?? $0 }.joined(separator: ", ")

@@ -6,9 +6,10 @@ import Foundation
 public enum SaveFileFormat {
     /// The value of the `format` field that marks a dasf assessment.
     public static let format = "dasf-assessment"
-    /// The newest schema this build reads and the one it writes. Schema 1 (issue 2's files)
-    /// is read as it is: every field schema 2 added is optional.
-    public static let schemaVersion = 2
+    /// The newest schema this build reads and the one it writes. Schemas 1 and 2 are read as
+    /// they are: every field added since is optional. (2 added the workshop and the journal,
+    /// 3 review comments; a dasf that knows only 2 refuses 3 rather than drop comments on save.)
+    public static let schemaVersion = 3
 
     /// The bytes of a save file for an assessment. Deterministic: the same assessment always gives
     /// the same bytes.
@@ -83,6 +84,16 @@ public enum SaveFileFormat {
             return (risk.rawValue, .object(optional("rating", record.rating) + optional("notes", record.notes)))
         }
         if !organisational.isEmpty { fields.append(("organisationalRisks", .object(organisational))) }
+        if !assessment.comments.isEmpty {
+            fields.append(("comments", .array(assessment.comments.map { comment in
+                let (kind, id): (String, String) = switch comment.target {
+                case .risk(let id): ("risk", id)
+                case .control(let id): ("control", id)
+                }
+                return .line([("id", .string(comment.id)), (kind, .string(id)), ("author", .string(comment.author)), ("at", .string(comment.at)),
+                              ("text", .string(comment.text))] + (comment.resolved ? [("resolved", .bool(true))] : []))
+            })))
+        }
         var text = JSONValue.object(fields).rendered()
         if !journalLines.isEmpty {
             // Splice the journal in as the last field: "…\n}\n" becomes "…,\n  \"journal\": [\n…\n  ]\n}\n".
@@ -169,6 +180,15 @@ private struct StoredFile: Decodable {
         let lastVerified: String?
     }
     struct StoredOrganisationalRisk: Decodable { let rating: Int?; let notes: String? }
+    struct StoredComment: Decodable {
+        let id: String
+        let risk: String?
+        let control: String?
+        let author: String
+        let at: String
+        let text: String
+        let resolved: Bool?
+    }
     struct StoredEntry: Decodable {
         let at: String
         let by: String
@@ -188,6 +208,7 @@ private struct StoredFile: Decodable {
     let risks: [String: StoredRisk]?
     let controls: [String: StoredControl]?
     let organisationalRisks: [String: StoredOrganisationalRisk]?
+    let comments: [StoredComment]?
     let journal: [StoredEntry]?
 
     typealias Problem = JSONObject.Problem
@@ -227,12 +248,20 @@ private struct StoredFile: Decodable {
             }
             organisational[risk] = OrganisationalRiskRecord(rating: stored.rating, notes: stored.notes)
         }
+        var storedComments: [Comment] = []
+        for (n, comment) in (comments ?? []).enumerated() {
+            let target: Comment.Target
+            if let risk = comment.risk { target = .risk(risk) } else if let control = comment.control { target = .control(control) } else {
+                throw Problem(text: "comments[\(n)]: names neither a risk nor a control")
+            }
+            storedComments.append(Comment(id: comment.id, target: target, author: comment.author, at: comment.at, text: comment.text, resolved: comment.resolved ?? false))
+        }
         let assessment = Assessment(
             title: title,
             useCase: UseCase(businessOwner: useCase?.businessOwner, description: useCase?.description, stakeholders: useCase?.stakeholders ?? []),
             catalog: CatalogReference(id: catalog.id, version: catalog.version, digest: catalog.digest ?? ""),
             scope: Scope(deploymentModels: scope?.deploymentModels ?? []),
-            risks: riskRecords, controls: controlRecords, organisationalRisks: organisational)
+            risks: riskRecords, controls: controlRecords, organisationalRisks: organisational, comments: storedComments)
         let entries = (journal ?? []).map {
             JournalEntry(at: $0.at, by: $0.by, change: Change(target: $0.target, field: $0.field, from: $0.from, to: $0.to), undo: $0.undo ?? false)
         }

@@ -147,7 +147,7 @@ final class AssessmentCommandTests: CommandTestCase {
             ("empty.dasf.json", "", "empty.dasf.json: the file is empty"),
             ("cut.dasf.json", "{\"format\": \"dasf-assessment\", \"schemaVersion\": 1, \"title\": \"x", "cut.dasf.json: truncated"),
             ("foreign.json", "{\"name\": \"left-pad\"}", "foreign.json: not a dasf assessment"),
-            ("newer.dasf.json", "{\"format\": \"dasf-assessment\", \"schemaVersion\": 3, \"title\": \"x\"}", "newer.dasf.json: written by a newer dasf"),
+            ("newer.dasf.json", "{\"format\": \"dasf-assessment\", \"schemaVersion\": 4, \"title\": \"x\"}", "newer.dasf.json: written by a newer dasf"),
         ]
         for (name, content, message) in cases {
             FileManager.default.createFile(atPath: directory + "/" + name, contents: Data(content.utf8))

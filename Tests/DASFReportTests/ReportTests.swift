@@ -29,6 +29,9 @@ enum Fixture {
             .markRiskAssessed(risk: "9.12"),
             .addThreat(risk: "9.12", text: hostile ? evil : "role-play prompt extracts policy exceptions", component: nil, likelihood: 4, impact: 4),
             .rateOrganisationalRisk(.talent, rating: 4), .setOrganisationalRiskNotes(.talent, notes: hostile ? evil : "one ML engineer"),
+            .addComment(.risk("9.12"), author: "Rae (review)", at: "2026-11-23T09:00:00Z", text: hostile ? evil : "Is DASF 54 on the batch path too?"),
+            .addComment(.control("DASF 54"), author: "Rae (review)", at: "2026-11-23T09:05:00Z", text: "Evidence link is internal only."),
+            .resolveComment(id: "c2", resolved: true),
         ]
         for edit in edits { try a.apply(edit, in: catalog) }
         let journal = [JournalEntry(at: "2026-11-22T14:02:11Z", by: "Dana", change: Change(target: "control DASF 54", field: "status", from: "planned", to: "implemented"))]

@@ -71,7 +71,7 @@ final class SaveFileFormatTests: StoreTestCase {
         XCTAssertEqual(text, """
             {
               "format": "dasf-assessment",
-              "schemaVersion": 2,
+              "schemaVersion": 3,
               "title": "Claims triage assistant",
               "catalog": {
                 "id": "dasf-2.0",
@@ -239,9 +239,9 @@ final class SaveFileTests: StoreTestCase {
             ("package", Data("{\"name\": \"left-pad\", \"version\": \"1.0.0\"}".utf8), .foreign, "not a dasf assessment (no \"format\""),
             ("catalog", Data(BuiltinCatalogs.text("dasf-1.0")!.utf8), .foreign, "this is a dasf catalog, not an assessment"),
             ("other", Data("{\"format\": \"excel\"}".utf8), .foreign, "not a dasf assessment (format is \"excel\")"),
-            ("newer", Data(good.replacingOccurrences(of: "\"schemaVersion\": 2", with: "\"schemaVersion\": 7").utf8), .newerSchema,
-             "written by a newer dasf (schema 7; this dasf reads up to 2)"),
-            ("noschema", Data(good.replacingOccurrences(of: "\"schemaVersion\": 2,", with: "").utf8), .invalid, "missing or non-numeric \"schemaVersion\""),
+            ("newer", Data(good.replacingOccurrences(of: "\"schemaVersion\": 3", with: "\"schemaVersion\": 7").utf8), .newerSchema,
+             "written by a newer dasf (schema 7; this dasf reads up to 3)"),
+            ("noschema", Data(good.replacingOccurrences(of: "\"schemaVersion\": 3,", with: "").utf8), .invalid, "missing or non-numeric \"schemaVersion\""),
             ("badword", Data(good.replacingOccurrences(of: "\"planned\"", with: "\"done-ish\"").utf8), .invalid,
              "controls.DASF 9.status: unknown word \"done-ish\""),
             ("notitle", Data(good.replacingOccurrences(of: "\"title\": \"Claims triage assistant\",", with: "").utf8), .invalid,

@@ -59,7 +59,7 @@ final class SchemaTests: StoreTestCase {
         try edited.apply(.setControlOwner(control: "DASF 1", owner: "Sam"), in: catalog)
         try saved.save(edited)
         let text = try String(contentsOfFile: file, encoding: .utf8)
-        XCTAssertTrue(text.contains("\"schemaVersion\": 2"))
+        XCTAssertTrue(text.contains("\"schemaVersion\": 3"))
         XCTAssertEqual(try SaveFile.open(file).assessment.controls["DASF 54"], a.controls["DASF 54"])
         XCTAssertEqual(try String(contentsOfFile: file + ".bak", encoding: .utf8), Self.schemaOne, "the schema-1 original is the backup")
     }

@@ -10,12 +10,15 @@ public struct Assessment: Sendable, Hashable {
     /// Control id to progress. Ids the catalog lacks are kept, and reported, never dropped.
     public var controls: [String: ControlRecord]
     public var organisationalRisks: [OrganisationalRisk: OrganisationalRiskRecord]
+    /// Review comments, oldest first.
+    public var comments: [Comment]
 
     public init(
         title: String, useCase: UseCase = UseCase(), catalog: CatalogReference, scope: Scope = .all,
         risks: [String: RiskRecord] = [:], controls: [String: ControlRecord] = [:],
-        organisationalRisks: [OrganisationalRisk: OrganisationalRiskRecord] = [:]
+        organisationalRisks: [OrganisationalRisk: OrganisationalRiskRecord] = [:], comments: [Comment] = []
     ) {
+        self.comments = comments
         self.title = title
         self.useCase = useCase
         self.catalog = catalog
@@ -36,6 +39,11 @@ public struct Assessment: Sendable, Hashable {
 
     public func record(forRisk id: String) -> RiskRecord { risks[id] ?? RiskRecord() }
     public func record(forControl id: String) -> ControlRecord { controls[id] ?? ControlRecord() }
+
+    /// Open comments on a risk or control.
+    public func openComments(on target: Comment.Target) -> [Comment] {
+        comments.filter { $0.target == target && !$0.resolved }
+    }
 
     /// Entries and scope choices that name ids the catalog does not define.
     public func unknownIDs(in catalog: Catalog) -> UnknownIDs {

@@ -80,6 +80,17 @@ extension Assessment {
             note("organisational risk \(risk.rawValue)", "rating", number(a.rating), number(b.rating))
             note("organisational risk \(risk.rawValue)", "notes", a.notes, b.notes)
         }
+        let before = Dictionary(uniqueKeysWithValues: old.comments.map { ($0.id, $0) })
+        for comment in comments {
+            guard let previous = before[comment.id] else {
+                out.append(Change(target: "comment \(comment.id)", field: "added", from: nil, to: "\(comment.target) by \(comment.author): \(comment.text)"))
+                continue
+            }
+            note("comment \(comment.id)", "resolved", previous.resolved ? "yes" : "no", comment.resolved ? "yes" : "no")
+        }
+        for comment in old.comments where !comments.contains(where: { $0.id == comment.id }) {
+            out.append(Change(target: "comment \(comment.id)", field: "removed", from: comment.text, to: nil))
+        }
         return out.map { $0.field.isEmpty ? Change(target: $0.target, field: $0.from == nil ? "added" : "removed", from: $0.from, to: $0.to) : $0 }
     }
 }

@@ -36,6 +36,19 @@ public enum Edit: Sendable, Hashable {
     /// The workshop's organisational risks: a rating of 1...5 and notes.
     case rateOrganisationalRisk(OrganisationalRisk, rating: Int?)
     case setOrganisationalRiskNotes(OrganisationalRisk, notes: String?)
+    /// Review comments: allowed in review mode even when everything else is read-only.
+    case addComment(Comment.Target, author: String, at: String, text: String)
+    case resolveComment(id: String, resolved: Bool)
+}
+
+extension Edit {
+    /// Comment edits are the only ones a reviewer may make on a read-only file.
+    public var isComment: Bool {
+        switch self {
+        case .addComment, .resolveComment: true
+        default: false
+        }
+    }
 }
 
 /// Why an edit was refused. The assessment is unchanged when one is thrown.
@@ -51,6 +64,7 @@ public enum EditError: Error, Equatable, CustomStringConvertible {
     case invalidRating(Int)
     case unknownThreat(risk: String, threat: String)
     case unknownComponent(Int)
+    case unknownComment(String)
 
     public var description: String {
         switch self {
@@ -65,6 +79,7 @@ public enum EditError: Error, Equatable, CustomStringConvertible {
         case .invalidRating(let value): "\(value) is not a rating; use 1 (low) to 5 (high)"
         case .unknownThreat(let risk, let threat): "risk \(risk) has no threat \(threat)"
         case .unknownComponent(let id): "the catalog has no component \(id)"
+        case .unknownComment(let id): "there is no comment \(id)"
         }
     }
 }
@@ -157,6 +172,17 @@ extension Assessment {
             var record = organisationalRisks[risk] ?? OrganisationalRiskRecord()
             record.rating = rating
             organisationalRisks[risk] = record.isEmpty ? nil : record
+        case .addComment(let target, let author, let at, let text):
+            guard let text = Self.cleaned(text) else { throw .emptyText("a comment") }
+            switch target {
+            case .risk(let id): if catalog.risk(id) == nil { throw .unknownRisk(id) }
+            case .control(let id): if catalog.control(id) == nil { throw .unknownControl(id) }
+            }
+            let used = comments.compactMap { Int($0.id.dropFirst()) }.max() ?? 0
+            comments.append(Comment(id: "c\(used + 1)", target: target, author: Self.cleaned(author) ?? "unknown", at: at, text: text))
+        case .resolveComment(let id, let resolved):
+            guard let index = comments.firstIndex(where: { $0.id == id }) else { throw .unknownComment(id) }
+            comments[index].resolved = resolved
         case .setOrganisationalRiskNotes(let risk, let notes):
             var record = organisationalRisks[risk] ?? OrganisationalRiskRecord()
             record.notes = Self.cleaned(notes)

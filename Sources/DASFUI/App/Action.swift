@@ -9,6 +9,8 @@ public enum Action: Sendable, Hashable {
     case journaled([JournalEntry])
     /// Something the runtime did that people should be told (a report written, say).
     case notice(String)
+    /// The time now, sent before each key (comments are stamped with it).
+    case clock(String)
 }
 
 /// What became of a save the reducer asked for.

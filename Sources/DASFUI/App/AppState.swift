@@ -9,6 +9,10 @@ public struct AppState: Sendable {
     /// The save file's path, as shown to people.
     public let path: String
     public let readOnly: Bool
+    /// With `readOnly`: review comments are still allowed (`--readonly --review`).
+    public let review: Bool
+    /// The time as the runtime last said ("2026-11-22T14:02:11Z"), for comments.
+    public internal(set) var now: String
     public var size: Size
     /// Navigation; the last place is the one on screen. Never empty.
     public var stack: [Place]
@@ -32,7 +36,7 @@ public struct AppState: Sendable {
     public internal(set) var search: Search?
 
     public init(
-        catalog: Catalog, assessment: Assessment, path: String, size: Size, readOnly: Bool = false,
+        catalog: Catalog, assessment: Assessment, path: String, size: Size, readOnly: Bool = false, review: Bool = false,
         unicode: Bool = true, color: Bool = true, mouse: Bool = true, message: String? = nil,
         author: String = "unknown", today: String? = nil, journal: [JournalEntry] = []
     ) {
@@ -44,6 +48,8 @@ public struct AppState: Sendable {
         self.journal = journal
         self.path = path
         self.readOnly = readOnly
+        self.review = review
+        now = ""
         self.size = size
         stack = [Place(.map)]
         self.message = message

@@ -7,6 +7,7 @@ public enum Command: Sendable, Hashable {
     case toggle
     case overwrite
     case undo, redo, report
+    case comment, resolveComment
     case workshop, useCase, walk, progress, journal, organisational
     case search, jump, searchNext, searchPrevious
     case filter, mark, markRange
@@ -103,6 +104,8 @@ public enum KeyMap {
                 Binding([.character("x")], "x", "mark the risk not applicable (asks why), or applicable again", .markRiskNotApplicable),
                 Binding([.character("+")], "+", "add a threat (text, then optional L1-5 I1-5)", .addThreat),
                 Binding([.character("-")], "-", "remove a threat (asks which)", .removeThreat),
+                Binding([.character("C")], "C", "add a review comment on the risk", .comment),
+                Binding([.character("X")], "X", "resolve or reopen a comment (asks which)", .resolveComment),
             ]
             if case .walk = screen {
                 bindings += [
@@ -121,6 +124,8 @@ public enum KeyMap {
                 Binding([.character("d")], "d", "set the target date", .targetDate),
                 Binding([.character("r")], "r", "set the review-by date (past it, the control is stale)", .reviewBy),
                 Binding([.character("y")], "y", "verified today", .verifiedToday),
+                Binding([.character("C")], "C", "add a review comment on the control", .comment),
+                Binding([.character("X")], "X", "resolve or reopen a comment (asks which)", .resolveComment),
                 Binding([.enter], "⏎", "open the risk", .open),
             ]
         case .register:

@@ -8,6 +8,9 @@ public enum Reducer {
         case .notice(let text):
             state.message = text
             return []
+        case .clock(let now):
+            state.now = now
+            return []
         case .journaled(let entries):
             state.journal.append(contentsOf: entries)
             return []
@@ -212,6 +215,19 @@ public enum Reducer {
             default: break
             }
         case .report: return [.writeReport]
+        case .comment:
+            let target: Comment.Target
+            if case .control(let id) = state.screen { target = .control(id) } else if let id = Focus.risk(state) { target = .risk(id) } else { return [] }
+            if state.readOnly && !state.review { state.message = "read-only: open with --readonly --review to comment"; return [] }
+            ask(.comment(target), "Comment on \(target):", "", &state, editing: false)
+        case .resolveComment:
+            let target: Comment.Target
+            if case .control(let id) = state.screen { target = .control(id) } else if let id = Focus.risk(state) { target = .risk(id) } else { return [] }
+            let comments = state.assessment.comments.filter { $0.target == target }
+            guard !comments.isEmpty else { state.message = "no comment on \(target)"; return [] }
+            if state.readOnly && !state.review { state.message = "read-only: open with --readonly --review to comment"; return [] }
+            ask(.resolveComment(comments.map(\.id)), "Resolve or reopen which comment (\(comments.map(\.id).joined(separator: ", ")))?",
+                comments.last { !$0.resolved }?.id ?? comments.last?.id ?? "", &state, editing: false)
         case .undo: return undo(&state)
         case .redo: return redo(&state)
         case .overwrite:
@@ -271,7 +287,7 @@ public enum Reducer {
 
     /// Applies edits as one step (one undo restores them all); nothing changes if one is refused.
     static func edits(_ edits: [Edit], _ state: inout AppState, done: String) -> [Effect] {
-        if state.readOnly {
+        if state.readOnly && !(state.review && edits.allSatisfy(\.isComment)) {
             state.message = "read-only: opened with --readonly, edits are disabled"
             return []
         }
@@ -387,6 +403,15 @@ public enum Reducer {
             case .jump:
                 jump(text, &state)
                 return []
+            case .comment(let target):
+                return edit(.addComment(target, author: state.author, at: state.now, text: text), &state, done: "comment added on \(target)")
+            case .resolveComment(let ids):
+                let id = text.trimmingCharacters(in: .whitespaces)
+                guard ids.contains(id), let comment = state.assessment.comments.first(where: { $0.id == id }) else {
+                    state.message = "no comment \(id) here"
+                    return []
+                }
+                return edit(.resolveComment(id: id, resolved: !comment.resolved), &state, done: "comment \(id) \(comment.resolved ? "reopened" : "resolved")")
             }
         default:
             if case .mouse = key { return [] }

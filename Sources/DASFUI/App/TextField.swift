@@ -61,6 +61,8 @@ public enum PromptPurpose: Sendable, Hashable {
     case bulkRiskNotApplicable([String])
     case search
     case jump
+    case comment(Comment.Target)
+    case resolveComment([String])
 }
 
 /// Which of a control's dates a prompt sets.

@@ -48,6 +48,7 @@ public final class Runtime<Backend: TerminalBackend> {
             case .key(.control("l")):
                 backend.invalidate()
             case .key(let key):
+                handle(.clock(stamp()))
                 if handle(.key(key)) { break loop }
             }
             flush(force: false)

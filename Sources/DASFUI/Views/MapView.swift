@@ -59,9 +59,18 @@ enum MapView {
         }
         var title = theme.style(.header)
         if selected { title = theme.style(.selection); title.bold = true }
-        let full = " \(heatSymbol(t, g)) \(box.component.id) \(box.component.name) "
+        let risks = Set(state.catalog.risks(inComponent: box.component.id).map(\.id))
+        let comments = state.assessment.comments.filter { comment in
+            guard !comment.resolved else { return false }
+            switch comment.target {
+            case .risk(let id): return risks.contains(id)
+            case .control(let id): return state.catalog.risks(mitigatedBy: id).contains { risks.contains($0.id) }
+            }
+        }.count
+        let marker = comments > 0 ? " \(g.unicode ? "✎" : "#")\(comments)" : ""
+        let full = " \(heatSymbol(t, g)) \(box.component.id) \(box.component.name)\(marker) "
         let nameInBorder = TextWidth.of(full) <= r.width - 4
-        let label = nameInBorder ? full : " \(heatSymbol(t, g)) \(box.component.id) "
+        let label = nameInBorder ? full : " \(heatSymbol(t, g)) \(box.component.id)\(marker) "
         grid.text(label, x: r.x + 2, y: r.y, style: title, clip: r)
 
         let inner = Rect(x: r.x + 2, y: r.y + 1, width: r.width - 4, height: r.height - 2)

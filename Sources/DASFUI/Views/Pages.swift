@@ -89,6 +89,7 @@ enum Pages {
         if let rationale = record.rationale { treatment += ": " + rationale }
         page.header += labelled("Treatment", treatment, width, theme)
         if let reason = record.notApplicableReason { page.header += labelled("Not applicable", reason, width, theme) }
+        page.header += commentLines(.risk(risk.id), state, width)
         page.header += TextWidth.wrap(risk.description, width: width).map { [Span($0)] }
         let models = risk.deploymentModels.map { model in
             (catalog.deploymentModel(model)?.name ?? model) + (state.assessment.scope.isAll || state.assessment.scope.deploymentModels.contains(model) ? "" : " (not in scope)")
@@ -124,6 +125,7 @@ enum Pages {
         page.header += labelled("Owner", record.owner ?? "(none: o sets it)", width, theme)
         page.header += labelled("Evidence", record.evidence ?? "(none: e sets it)", width, theme)
         page.header += labelled("Note", record.note ?? "(none: n sets it)", width, theme)
+        page.header += commentLines(.control(control.id), state, width)
         let stale = record.isStale(today: state.today) ? "  STALE: past its review date" : ""
         page.header += labelled("Dates", "target \(record.targetDate ?? "-") (d)\(glyphs.separator)review by \(record.reviewBy ?? "-") (r)\(glyphs.separator)last verified \(record.lastVerified ?? "-") (y: today)" + stale, width, theme)
         page.header += TextWidth.wrap(control.description, width: width).map { [Span($0)] }
@@ -238,6 +240,17 @@ enum Pages {
     }
 
     // MARK: - Pieces
+
+    /// Review comments on a risk or control: open ones first, resolved ones dimmed.
+    static func commentLines(_ target: Comment.Target, _ state: AppState, _ width: Int) -> [Line] {
+        let comments = state.assessment.comments.filter { $0.target == target }.sorted { !$0.resolved && $1.resolved }
+        return comments.flatMap { comment -> [Line] in
+            let when = comment.at.count >= 16 ? String(comment.at.dropFirst(5).prefix(5)) + " " + String(comment.at.dropFirst(11).prefix(5)) : comment.at
+            let label = "Comment \(comment.id)" + (comment.resolved ? " (resolved)" : "")
+            let lines = labelled(label, "\(comment.author), \(when): \(comment.text)", width, state.theme)
+            return comment.resolved ? lines.map { $0.map { Span($0.text, state.theme.style(.dim)) } } : lines
+        }
+    }
 
     static func riskRow(_ risk: Risk, _ state: AppState, _ width: Int) -> Line {
         let theme = state.theme, glyphs = state.glyphs

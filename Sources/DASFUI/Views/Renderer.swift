@@ -49,7 +49,7 @@ public enum Renderer {
         let catalogName = "DASF \(state.catalog.version)" + (state.catalog.id.hasPrefix("dasf-") ? "" : " (\(state.catalog.id))")
         let owner = state.size.width >= 120 ? state.assessment.useCase.businessOwner.map { " (owner: \($0))" } ?? "" : ""
         var left = " dasf\(g.separator)\(state.assessment.title)\(owner)\(g.separator)\(catalogName)\(g.separator)scope: \(scope)"
-        if state.readOnly { left += "\(g.separator)READ-ONLY" }
+        if state.readOnly { left += "\(g.separator)READ-ONLY" + (state.review ? " (review: comments allowed)" : "") }
         let rightWidth = TextWidth.of(right)
         let leftRoom = state.size.width - rightWidth - 1
         grid.text(TextWidth.truncate(left, to: leftRoom, ellipsis: g.ellipsis), x: 0, y: 0, style: theme.style(.titleBar), clip: bar)
@@ -155,6 +155,7 @@ public enum Renderer {
         case .targetDate: "target date"
         case .reviewBy: "review by"
         case .verifiedToday: "verified"
+        case .comment: "comment"
         default: binding.help
         }
     }

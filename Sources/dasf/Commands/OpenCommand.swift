@@ -22,6 +22,7 @@ struct OpenCommand: ParsableCommand {
     @Argument(help: "The save file (default: assessment.dasf.json). A missing *.dasf.json file is created.")
     var file: String = OpenCommand.defaultFile
     @Flag(name: .long, help: "Open with every edit disabled.") var readonly = false
+    @Flag(name: .long, help: "With --readonly: review comments are still allowed (C adds one, X resolves).") var review = false
     @Flag(name: .long, help: "Draw with plain ASCII instead of Unicode symbols and lines.") var ascii = false
     @Flag(name: .customLong("no-color"), help: "No colour (as NO_COLOR does).") var noColor = false
     @Flag(name: .customLong("no-mouse"), help: "Ignore the mouse.") var noMouse = false
@@ -56,7 +57,7 @@ struct OpenCommand: ParsableCommand {
         }
         let state = AppState(
             catalog: document.catalog, assessment: document.assessment, path: file, size: backend.size,
-            readOnly: readonly, unicode: unicode, color: !(noColor || environmentNoColor), mouse: !noMouse,
+            readOnly: readonly, review: review, unicode: unicode, color: !(noColor || environmentNoColor), mouse: !noMouse,
             message: notice ?? document.warnings.first, author: author ?? Author.current, today: Author.today(),
             journal: document.journal)
         let saver = Saver(file: document.file)

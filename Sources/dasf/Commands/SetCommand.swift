@@ -23,6 +23,8 @@ struct SetCommand: ParsableCommand {
               dasf set a.dasf.json threat 9.1 --rate t1 --likelihood 3 --impact 5     (or --remove t1)
               dasf set a.dasf.json control 54 --target-date 2026-12-31 --review-by 2027-06-30 --verified today
               dasf set a.dasf.json org-risk talent --rating 4 --notes "one ML engineer"
+              dasf set a.dasf.json comment risk 9.1 --add "is DASF 54 really on the batch path?"
+              dasf set a.dasf.json comment --resolve c1        (or --reopen c1)
 
             Every change is appended to the file's journal with the time and --author (default: \
             $DASF_AUTHOR, else your login name).
@@ -33,7 +35,7 @@ struct SetCommand: ParsableCommand {
     )
 
     enum Target: String, ExpressibleByArgument, CaseIterable {
-        case control, risk, scope, title, usecase, threat
+        case control, risk, scope, title, usecase, threat, comment
         case orgRisk = "org-risk"
     }
 
@@ -67,6 +69,8 @@ struct SetCommand: ParsableCommand {
     @Option(name: .long, help: "Organisational risk rating, 1 (low) to 5 (high).") var rating: Int?
     @Option(name: .long, help: "Organisational risk notes.") var notes: String?
     @Option(name: .long, help: "Who is making the change, for the journal.") var author: String?
+    @Option(name: .long, help: ArgumentHelp("Resolve a review comment by id.", valueName: "id")) var resolve: String?
+    @Option(name: .long, help: ArgumentHelp("Reopen a review comment by id.", valueName: "id")) var reopen: String?
     @Flag(name: .long, help: "Save even if the file changed on disk since it was read.") var force = false
     @OptionGroup var source: CatalogOption
 
@@ -76,6 +80,7 @@ struct SetCommand: ParsableCommand {
         let threatOptions = add != nil || remove != nil || rate != nil || component != nil || likelihood != nil || impact != nil
         let useCaseOptions = description != nil || stakeholders != nil
         let orgOptions = rating != nil || notes != nil
+        if target != .comment && (resolve != nil || reopen != nil) { throw ValidationError("--resolve and --reopen are for comments") }
         func only(_ allowed: Bool, _ what: String) throws {
             if !allowed { throw ValidationError("those options do not apply to \(what); see dasf set --help") }
         }
@@ -105,6 +110,12 @@ struct SetCommand: ParsableCommand {
             try only(!controlOptions && !riskOptions && notApplicable == nil && !threatOptions && !orgOptions, "the use case")
             if owner == nil && !useCaseOptions { throw ValidationError("nothing to change: give --owner, --description or --stakeholders") }
             if !values.isEmpty { throw ValidationError("usecase takes options only") }
+        case .comment:
+            let commentOptions = [add != nil, resolve != nil, reopen != nil].filter { $0 }.count
+            if commentOptions != 1 { throw ValidationError("give exactly one of --add, --resolve, --reopen") }
+            if add != nil && (values.count != 2 || !["risk", "control"].contains(values[0])) {
+                throw ValidationError("name what the comment is on: comment risk 9.1 --add TEXT, or comment control 54 --add TEXT")
+            }
         case .orgRisk:
             if values.count != 1 || OrganisationalRisk(rawValue: values[0]) == nil {
                 throw ValidationError("name one organisational risk: \(OrganisationalRisk.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -164,6 +175,20 @@ struct SetCommand: ParsableCommand {
                 if let owner { edits.append(.setUseCaseOwner(owner)) }
                 if let description { edits.append(.setUseCaseDescription(description)) }
                 if let stakeholders { edits.append(.setStakeholders(stakeholders.split(separator: ",").map(String.init))) }
+            case .comment:
+                if let add {
+                    let target: Comment.Target
+                    if values[0] == "risk" {
+                        guard catalog.risk(values[1]) != nil else { throw EditError.unknownRisk(values[1]) }
+                        target = .risk(values[1])
+                    } else {
+                        guard let id = catalog.controlID(matching: values[1]) else { throw EditError.unknownControl(values[1]) }
+                        target = .control(id)
+                    }
+                    edits.append(.addComment(target, author: author ?? Author.current, at: Author.timestamp(), text: add))
+                }
+                if let resolve { edits.append(.resolveComment(id: resolve, resolved: true)) }
+                if let reopen { edits.append(.resolveComment(id: reopen, resolved: false)) }
             case .orgRisk:
                 let risk = OrganisationalRisk(rawValue: values[0])!
                 if let rating { edits.append(.rateOrganisationalRisk(risk, rating: rating)) }

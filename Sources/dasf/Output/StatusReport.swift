@@ -51,6 +51,7 @@ enum StatusReport {
         }
         struct UseCaseJSON: Encodable { let businessOwner, description: String?; let stakeholders: [String] }
         struct OrganisationalRiskJSON: Encodable { let id, name: String; let rating: Int?; let notes: String? }
+        struct CommentJSON: Encodable { let id, on, target, author, at, text: String; let resolved: Bool }
         struct UnknownJSON: Encodable { let risks, controls, deploymentModels: [String] }
 
         let title: String
@@ -64,6 +65,7 @@ enum StatusReport {
         let risks: [RiskJSON]
         let controls: [ControlJSON]
         let organisationalRisks: [OrganisationalRiskJSON]
+        let comments: [CommentJSON]
         let unknown: UnknownJSON
         let warnings: [String]
     }
@@ -108,6 +110,13 @@ enum StatusReport {
             organisationalRisks: OrganisationalRisk.allCases.map {
                 let record = assessment.organisationalRisks[$0]
                 return .init(id: $0.rawValue, name: $0.name, rating: record?.rating, notes: record?.notes)
+            },
+            comments: assessment.comments.map { comment in
+                let (on, target): (String, String) = switch comment.target {
+                case .risk(let id): ("risk", id)
+                case .control(let id): ("control", id)
+                }
+                return .init(id: comment.id, on: on, target: target, author: comment.author, at: comment.at, text: comment.text, resolved: comment.resolved)
             },
             unknown: .init(risks: card.unknown.risks, controls: card.unknown.controls, deploymentModels: card.unknown.deploymentModels),
             warnings: doc.warnings)
