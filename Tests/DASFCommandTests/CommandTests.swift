@@ -344,3 +344,20 @@ final class DiffCommandTests: CommandTestCase {
         XCTAssertEqual(trouble.stderr, "dasf: missing.dasf.json: no such file\n")
     }
 }
+
+final class CommentCommandTests: CommandTestCase {
+    func testCommentsFromTheCommandLine() throws {
+        try dasf("new", "c.dasf.json")
+        try dasf("set", "c.dasf.json", "comment", "risk", "9.1", "--add", "why is 9.1 open?", "--author", "Rae")
+        try dasf("set", "c.dasf.json", "comment", "control", "54", "--add", "evidence link?", "--author", "Rae")
+        try dasf("set", "c.dasf.json", "comment", "--resolve", "c2")
+        let status = try json(try dasf("status", "c.dasf.json", "--format", "json"))
+        let comments = try XCTUnwrap(status["comments"] as? [[String: Any]])
+        XCTAssertEqual(comments.map { $0["target"] as? String }, ["9.1", "DASF 54"])
+        XCTAssertEqual(comments.map { $0["resolved"] as? Bool }, [false, true])
+        XCTAssertTrue(try dasf("report", "c.dasf.json").stdout.contains("- risk 9.1, Rae ("))
+        XCTAssertTrue(try dasf("set", "c.dasf.json", "comment", "--resolve", "c9", expect: 1).stderr.contains("there is no comment c9"))
+        try dasf("set", "c.dasf.json", "comment", "risk", "--add", "x", expect: 64)
+        try dasf("set", "c.dasf.json", "control", "1", "--resolve", "c1", expect: 64)
+    }
+}

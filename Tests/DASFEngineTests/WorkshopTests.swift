@@ -113,3 +113,24 @@ final class WorkshopTests: XCTestCase {
         XCTAssertEqual(before.changes(from: before), [])
     }
 }
+
+final class CommentTests: XCTestCase {
+    func testCommentsGetIdsResolveAndAreChecked() throws {
+        let catalog = try TestCatalog.small()
+        var a = Assessment(title: "t", catalog: catalog)
+        try a.apply(.addComment(.risk("1.1"), author: "Rae", at: "2026-11-23T09:00:00Z", text: "why C2?"), in: catalog)
+        try a.apply(.addComment(.control("C1"), author: " ", at: "2026-11-23T09:01:00Z", text: "evidence?"), in: catalog)
+        XCTAssertEqual(a.comments.map(\.id), ["c1", "c2"])
+        XCTAssertEqual(a.comments[1].author, "unknown")
+        XCTAssertEqual(a.openComments(on: .risk("1.1")).count, 1)
+        try a.apply(.resolveComment(id: "c1", resolved: true), in: catalog)
+        XCTAssertEqual(a.openComments(on: .risk("1.1")).count, 0)
+        XCTAssertThrowsError(try a.apply(.resolveComment(id: "c9", resolved: true), in: catalog)) { XCTAssertEqual($0 as? EditError, .unknownComment("c9")) }
+        XCTAssertThrowsError(try a.apply(.addComment(.risk("9.9"), author: "x", at: "", text: "y"), in: catalog)) { XCTAssertEqual($0 as? EditError, .unknownRisk("9.9")) }
+        XCTAssertThrowsError(try a.apply(.addComment(.control("C1"), author: "x", at: "", text: " "), in: catalog))
+        XCTAssertTrue(Edit.addComment(.risk("1.1"), author: "", at: "", text: "").isComment)
+        XCTAssertFalse(Edit.setTitle("x").isComment)
+        let changes = a.changes(from: Assessment(title: "t", catalog: catalog)).map(\.description)
+        XCTAssertTrue(changes.contains("comment c1 added: (none) → risk 1.1 by Rae: why C2?"), "\(changes)")
+    }
+}

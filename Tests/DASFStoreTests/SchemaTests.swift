@@ -126,3 +126,16 @@ final class AuthorTests: XCTestCase {
         XCTAssertEqual(Author.today(Date(timeIntervalSince1970: 1_795_000_000)), "2026-11-18")
     }
 }
+
+final class CommentStoreTests: StoreTestCase {
+    func testCommentsRoundTripOneLineEach() throws {
+        var a = try sample()
+        try a.apply(.addComment(.risk("9.12"), author: "Rae", at: "2026-11-23T09:00:00Z", text: "why?"), in: catalog)
+        try a.apply(.addComment(.control("DASF 54"), author: "Rae", at: "2026-11-23T09:01:00Z", text: "link?"), in: catalog)
+        try a.apply(.resolveComment(id: "c2", resolved: true), in: catalog)
+        let data = SaveFileFormat.encode(a)
+        XCTAssertEqual(try SaveFileFormat.decode(data, path: "x"), a)
+        let text = String(decoding: data, as: UTF8.self)
+        XCTAssertTrue(text.contains("{\"id\": \"c2\", \"control\": \"DASF 54\", \"author\": \"Rae\", \"at\": \"2026-11-23T09:01:00Z\", \"text\": \"link?\", \"resolved\": true}"))
+    }
+}

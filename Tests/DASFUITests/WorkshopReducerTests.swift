@@ -173,3 +173,35 @@ final class WorkshopReducerTests: XCTestCase {
         XCTAssertTrue(Renderer.render(state).grid.text.contains("11-22 15:00 Dana Reyes   control DASF 1 status: implemented → not-started"))
     }
 }
+
+final class ReviewTests: XCTestCase {
+    func testAReviewerCanCommentOnAReadOnlyFileButChangeNothingElse() throws {
+        let base = try workshopState(size: Size(width: 100, height: 30))
+        var state = AppState(catalog: base.catalog, assessment: base.assessment, path: "x", size: base.size, readOnly: true, review: true,
+                             author: "Rae", today: "2026-11-22")
+        _ = Reducer.reduce(&state, .clock("2026-11-23T09:00:00Z"))
+        press(&state, .character(":"))
+        for key in Key.text("9.12") { press(&state, key) }
+        press(&state, .enter, .character(" "))
+        XCTAssertEqual(state.message, "read-only: opened with --readonly, edits are disabled")
+        press(&state, .character("C"))
+        for key in Key.text("Is DASF 54 on the batch path?") { press(&state, key) }
+        let effects = press(&state, .enter)
+        XCTAssertEqual(state.assessment.comments, [Comment(id: "c1", target: .risk("9.12"), author: "Rae", at: "2026-11-23T09:00:00Z", text: "Is DASF 54 on the batch path?")])
+        XCTAssertTrue(effects.contains { if case .save = $0 { true } else { false } }, "a comment is saved even read-only")
+        XCTAssertTrue(Renderer.render(state).grid.text.contains("Comment c1: Rae, 11-23 09:00: Is DASF 54 on the batch path?"))
+        press(&state, .character("m"))
+        XCTAssertTrue(Renderer.render(state).grid.text.contains("✎1"), "the component shows an open comment")
+        press(&state, .character(":"))
+        for key in Key.text("9.12") { press(&state, key) }
+        press(&state, .enter, .character("X"), .enter)
+        XCTAssertEqual(state.assessment.comments.first?.resolved, true)
+        XCTAssertTrue(Renderer.render(state).grid.text.contains("Comment c1 (resolved)"))
+        var plain = AppState(catalog: base.catalog, assessment: base.assessment, path: "x", size: base.size, readOnly: true)
+        press(&plain, .character(":"))
+        for key in Key.text("9.12") { press(&plain, key) }
+        press(&plain, .enter, .character("C"))
+        XCTAssertNil(plain.prompt)
+        XCTAssertEqual(plain.message, "read-only: open with --readonly --review to comment")
+    }
+}
