@@ -84,6 +84,11 @@ public enum SaveFileFormat {
             return (risk.rawValue, .object(optional("rating", record.rating) + optional("notes", record.notes)))
         }
         if !organisational.isEmpty { fields.append(("organisationalRisks", .object(organisational))) }
+        if !assessment.conflicts.isEmpty {
+            fields.append(("conflicts", .array(assessment.conflicts.map { conflict in
+                .line([("field", .string(conflict.field))] + optional("base", conflict.base) + optional("mine", conflict.mine) + optional("theirs", conflict.theirs))
+            })))
+        }
         if !assessment.comments.isEmpty {
             fields.append(("comments", .array(assessment.comments.map { comment in
                 let (kind, id): (String, String) = switch comment.target {
@@ -189,6 +194,7 @@ private struct StoredFile: Decodable {
         let text: String
         let resolved: Bool?
     }
+    struct StoredConflict: Decodable { let field: String; let base: String?; let mine: String?; let theirs: String? }
     struct StoredEntry: Decodable {
         let at: String
         let by: String
@@ -209,6 +215,7 @@ private struct StoredFile: Decodable {
     let controls: [String: StoredControl]?
     let organisationalRisks: [String: StoredOrganisationalRisk]?
     let comments: [StoredComment]?
+    let conflicts: [StoredConflict]?
     let journal: [StoredEntry]?
 
     typealias Problem = JSONObject.Problem
@@ -262,9 +269,11 @@ private struct StoredFile: Decodable {
             catalog: CatalogReference(id: catalog.id, version: catalog.version, digest: catalog.digest ?? ""),
             scope: Scope(deploymentModels: scope?.deploymentModels ?? []),
             risks: riskRecords, controls: controlRecords, organisationalRisks: organisational, comments: storedComments)
+        var withConflicts = assessment
+        withConflicts.conflicts = (conflicts ?? []).map { MergeConflict(field: $0.field, base: $0.base, mine: $0.mine, theirs: $0.theirs) }
         let entries = (journal ?? []).map {
             JournalEntry(at: $0.at, by: $0.by, change: Change(target: $0.target, field: $0.field, from: $0.from, to: $0.to), undo: $0.undo ?? false)
         }
-        return (assessment, entries)
+        return (withConflicts, entries)
     }
 }

@@ -361,3 +361,32 @@ final class CommentCommandTests: CommandTestCase {
         try dasf("set", "c.dasf.json", "control", "1", "--resolve", "c1", expect: 64)
     }
 }
+
+final class MergeCommandTests: CommandTestCase {
+    func testCleanAndConflictingMergesAndTrouble() throws {
+        try dasf("new", "base.dasf.json", "--models", "rag")
+        for name in ["mine", "theirs", "other"] {
+            FileManager.default.createFile(atPath: directory + "/\(name).dasf.json", contents: try bytes("base.dasf.json"))
+        }
+        try dasf("set", "mine.dasf.json", "control", "1", "--status", "implemented", "--author", "Me")
+        try dasf("set", "theirs.dasf.json", "control", "2", "--owner", "Kim", "--author", "Them")
+        let clean = try dasf("merge", "base.dasf.json", "mine.dasf.json", "theirs.dasf.json", "-o", "out.dasf.json")
+        XCTAssertTrue(clean.stdout.hasPrefix("merged into out.dasf.json: 1 change from mine.dasf.json, 1 from theirs.dasf.json, 2 journal entries"), clean.stdout)
+        let merged = try json(try dasf("status", "out.dasf.json", "--format", "json"))
+        let controls = try XCTUnwrap(merged["controls"] as? [[String: Any]])
+        XCTAssertEqual(controls.first { $0["id"] as? String == "DASF 1" }?["status"] as? String, "implemented")
+        XCTAssertEqual(controls.first { $0["id"] as? String == "DASF 2" }?["owner"] as? String, "Kim")
+        XCTAssertEqual((try dasf("journal", "out.dasf.json").stdout.split(separator: "\n")).count, 2)
+
+        try dasf("set", "other.dasf.json", "control", "1", "--status", "planned", "--author", "Other")
+        let conflicted = try dasf("merge", "base.dasf.json", "mine.dasf.json", "other.dasf.json", "-o", "c.dasf.json", expect: 1)
+        XCTAssertTrue(conflicted.stdout.contains("1 conflict (yours kept in place; settle them on the map with !):"), conflicted.stdout)
+        XCTAssertTrue(conflicted.stdout.contains("  control DASF 1 status: base (none); mine implemented; theirs planned"))
+        let status = try json(try dasf("status", "c.dasf.json", "--format", "json"))
+        XCTAssertEqual((status["conflicts"] as? [[String: Any]])?.first?["theirs"] as? String, "planned")
+        XCTAssertTrue(String(decoding: try bytes("c.dasf.json"), as: UTF8.self).contains("\"conflicts\": [\n    {\"field\": \"control/DASF 1/status\", \"mine\": \"implemented\", \"theirs\": \"planned\"}"))
+        let again = try dasf("merge", "base.dasf.json", "mine.dasf.json", "theirs.dasf.json", "-o", "out.dasf.json", expect: 2)
+        XCTAssertTrue(again.stderr.contains("out.dasf.json: the file already exists; not replaced"))
+        try dasf("merge", "base.dasf.json", "nope.dasf.json", "theirs.dasf.json", "-o", "x.dasf.json", expect: 2)
+    }
+}

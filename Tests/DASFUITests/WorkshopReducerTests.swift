@@ -205,3 +205,24 @@ final class ReviewTests: XCTestCase {
         XCTAssertEqual(plain.message, "read-only: open with --readonly --review to comment")
     }
 }
+
+final class ConflictScreenTests: XCTestCase {
+    func testConflictsAreListedAndSettledOnTheMap() throws {
+        let base = try workshopState(size: Size(width: 100, height: 30))
+        var a = base.assessment
+        a.conflicts = [MergeConflict(field: "control/DASF 54/owner", base: nil, mine: "Dana Reyes", theirs: "Kim"),
+                       MergeConflict(field: "risk/9.13/rationale", base: "old", mine: "the vendor runs the agent sandbox", theirs: "insurance covers it")]
+        var state = AppState(catalog: base.catalog, assessment: a, path: "x", size: base.size, author: "Dana", today: "2026-11-22")
+        XCTAssertTrue(Renderer.render(state).grid.text.contains("2 CONFLICTS (!)"))
+        press(&state, .character("!"))
+        XCTAssertEqual(state.screen, .conflicts)
+        assertScreen(Renderer.render(state), named: "conflicts-100x30")
+        press(&state, .character("T"))
+        XCTAssertEqual(state.assessment.controls["DASF 54"]?.owner, "Kim")
+        press(&state, .character("M"))
+        XCTAssertEqual(state.assessment.risks["9.13"]?.rationale, "the vendor runs the agent sandbox")
+        XCTAssertTrue(state.assessment.conflicts.isEmpty)
+        press(&state, .character("u"))
+        XCTAssertEqual(state.assessment.conflicts.count, 1, "settling is undoable")
+    }
+}

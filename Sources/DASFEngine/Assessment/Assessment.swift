@@ -12,6 +12,8 @@ public struct Assessment: Sendable, Hashable {
     public var organisationalRisks: [OrganisationalRisk: OrganisationalRiskRecord]
     /// Review comments, oldest first.
     public var comments: [Comment]
+    /// Fields a merge could not decide: mine is in place, theirs is kept here until resolved.
+    public var conflicts: [MergeConflict] = []
 
     public init(
         title: String, useCase: UseCase = UseCase(), catalog: CatalogReference, scope: Scope = .all,

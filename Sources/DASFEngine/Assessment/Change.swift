@@ -91,6 +91,12 @@ extension Assessment {
         for comment in old.comments where !comments.contains(where: { $0.id == comment.id }) {
             out.append(Change(target: "comment \(comment.id)", field: "removed", from: comment.text, to: nil))
         }
+        for conflict in conflicts where !old.conflicts.contains(conflict) {
+            out.append(Change(target: "conflict \(conflict.label)", field: "recorded", from: conflict.mine, to: conflict.theirs))
+        }
+        for conflict in old.conflicts where !conflicts.contains(conflict) {
+            out.append(Change(target: "conflict \(conflict.label)", field: "resolved", from: conflict.theirs, to: AssessmentFields.flatten(self)[conflict.field]))
+        }
         return out.map { $0.field.isEmpty ? Change(target: $0.target, field: $0.from == nil ? "added" : "removed", from: $0.from, to: $0.to) : $0 }
     }
 }

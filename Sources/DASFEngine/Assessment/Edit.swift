@@ -39,6 +39,8 @@ public enum Edit: Sendable, Hashable {
     /// Review comments: allowed in review mode even when everything else is read-only.
     case addComment(Comment.Target, author: String, at: String, text: String)
     case resolveComment(id: String, resolved: Bool)
+    /// Settles a merge conflict: keep mine (what is in place) or take theirs.
+    case resolveConflict(field: String, takeTheirs: Bool)
 }
 
 extension Edit {
@@ -65,6 +67,7 @@ public enum EditError: Error, Equatable, CustomStringConvertible {
     case unknownThreat(risk: String, threat: String)
     case unknownComponent(Int)
     case unknownComment(String)
+    case unknownConflict(String)
 
     public var description: String {
         switch self {
@@ -80,6 +83,7 @@ public enum EditError: Error, Equatable, CustomStringConvertible {
         case .unknownThreat(let risk, let threat): "risk \(risk) has no threat \(threat)"
         case .unknownComponent(let id): "the catalog has no component \(id)"
         case .unknownComment(let id): "there is no comment \(id)"
+        case .unknownConflict(let field): "there is no conflict on \(AssessmentFields.label(field))"
         }
     }
 }
@@ -183,6 +187,15 @@ extension Assessment {
         case .resolveComment(let id, let resolved):
             guard let index = comments.firstIndex(where: { $0.id == id }) else { throw .unknownComment(id) }
             comments[index].resolved = resolved
+        case .resolveConflict(let field, let takeTheirs):
+            guard let conflict = conflicts.first(where: { $0.field == field }) else { throw .unknownConflict(field) }
+            let remaining = conflicts.filter { $0.field != field }
+            if takeTheirs {
+                var fields = AssessmentFields.flatten(self)
+                fields[field] = conflict.theirs
+                self = AssessmentFields.unflatten(fields, catalog: self.catalog)
+            }
+            conflicts = remaining
         case .setOrganisationalRiskNotes(let risk, let notes):
             var record = organisationalRisks[risk] ?? OrganisationalRiskRecord()
             record.notes = Self.cleaned(notes)

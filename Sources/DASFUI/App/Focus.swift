@@ -66,6 +66,7 @@ enum Focus {
         case .progress: return catalog.stages.count + 1
         case .journal: return state.journal.count
         case .organisational: return OrganisationalRisk.allCases.count
+        case .conflicts: return state.assessment.conflicts.count
         }
     }
 

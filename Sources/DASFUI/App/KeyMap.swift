@@ -8,6 +8,7 @@ public enum Command: Sendable, Hashable {
     case overwrite
     case undo, redo, report
     case comment, resolveComment
+    case conflicts, keepMine, takeTheirs
     case workshop, useCase, walk, progress, journal, organisational
     case search, jump, searchNext, searchPrevious
     case filter, mark, markRange
@@ -66,6 +67,7 @@ public enum KeyMap {
         Binding([.character("p")], "p", "progress per stage: assessed, done, open, stale", .progress),
         Binding([.character("J")], "J", "the journal: every change, when and by whom", .journal),
         Binding([.character("O")], "O", "organisational risks", .organisational),
+        Binding([.character("!")], "!", "merge conflicts to settle", .conflicts),
         Binding([.character("R")], "R", "write the report (Markdown and HTML) beside the save file", .report),
         Binding([.character("/")], "/", "search ids, titles, descriptions, framework ids (n/N next/previous hit)", .search),
         Binding([.character(":")], ":", "jump: :9.1, :DASF 54, :c9", .jump),
@@ -144,6 +146,11 @@ public enum KeyMap {
             ]
         case .help, .progress, .journal:
             own = movement
+        case .conflicts:
+            own = movement + [
+                Binding([.character("M")], "M", "keep mine (the value in place)", .keepMine, bar: true),
+                Binding([.character("T")], "T", "take theirs", .takeTheirs, bar: true),
+            ]
         case .workshop:
             own = movement + [Binding([.enter], "⏎", "open the step", .open, bar: true)]
         case .useCase:

@@ -215,6 +215,14 @@ public enum Reducer {
             default: break
             }
         case .report: return [.writeReport]
+        case .conflicts: push(.conflicts, &state)
+        case .keepMine, .takeTheirs:
+            let conflicts = state.assessment.conflicts
+            guard conflicts.indices.contains(state.place.selected) else { return [] }
+            let conflict = conflicts[state.place.selected]
+            let theirs = command == .takeTheirs
+            return edit(.resolveConflict(field: conflict.field, takeTheirs: theirs), &state,
+                        done: "\(conflict.label): \(theirs ? "took theirs" : "kept mine") (\(conflicts.count - 1) left)")
         case .comment:
             let target: Comment.Target
             if case .control(let id) = state.screen { target = .control(id) } else if let id = Focus.risk(state) { target = .risk(id) } else { return [] }
@@ -262,7 +270,7 @@ public enum Reducer {
             guard steps.indices.contains(state.place.selected) else { return [] }
             if case .walk = steps[state.place.selected].screen { return perform(.walk, &state) }
             push(steps[state.place.selected].screen, &state)
-        case .help, .useCase, .progress, .journal, .organisational:
+        case .help, .useCase, .progress, .journal, .organisational, .conflicts:
             break
         }
         return []

@@ -17,6 +17,8 @@ public enum Screen: Sendable, Hashable {
     case progress
     case journal
     case organisational
+    /// Fields a merge left for people to settle.
+    case conflicts
 }
 
 /// A screen on the navigation stack with its own selection and scroll, so Back returns to the

@@ -37,6 +37,7 @@ enum Pages {
         case .progress: return progress(state, width)
         case .journal: return journal(state, width)
         case .organisational: return organisational(state, width)
+        case .conflicts: return conflicts(state, width)
         case .help:
             var page = Page(header: [[Span("Keys of the \(screenName(previous(state))) screen, then those that work everywhere.", state.theme.style(.dim))], []])
             page.setRows(helpLines(state)) { $0 }
@@ -236,6 +237,7 @@ enum Pages {
         case .progress: "progress"
         case .journal: "journal"
         case .organisational: "organisational risks"
+        case .conflicts: "conflicts"
         }
     }
 

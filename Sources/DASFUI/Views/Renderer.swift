@@ -48,7 +48,8 @@ public enum Renderer {
             : " \(t.inScope) in scope \(g.symbol(.open))\(t.open) \(g.symbol(.partial))\(t.partial) \(g.symbol(.mitigated))\(t.mitigated) "
         let catalogName = "DASF \(state.catalog.version)" + (state.catalog.id.hasPrefix("dasf-") ? "" : " (\(state.catalog.id))")
         let owner = state.size.width >= 120 ? state.assessment.useCase.businessOwner.map { " (owner: \($0))" } ?? "" : ""
-        var left = " dasf\(g.separator)\(state.assessment.title)\(owner)\(g.separator)\(catalogName)\(g.separator)scope: \(scope)"
+        let conflicts = state.assessment.conflicts.isEmpty ? "" : "\(g.separator)\(state.assessment.conflicts.count) CONFLICTS (!)"
+        var left = " dasf\(g.separator)\(state.assessment.title)\(owner)\(conflicts)\(g.separator)\(catalogName)\(g.separator)scope: \(scope)"
         if state.readOnly { left += "\(g.separator)READ-ONLY" + (state.review ? " (review: comments allowed)" : "") }
         let rightWidth = TextWidth.of(right)
         let leftRoom = state.size.width - rightWidth - 1
@@ -156,6 +157,8 @@ public enum Renderer {
         case .reviewBy: "review by"
         case .verifiedToday: "verified"
         case .comment: "comment"
+        case .keepMine: "keep mine"
+        case .takeTheirs: "take theirs"
         default: binding.help
         }
     }

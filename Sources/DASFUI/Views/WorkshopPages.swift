@@ -104,6 +104,21 @@ extension Pages {
         return page
     }
 
+    static func conflicts(_ state: AppState, _ width: Int) -> Page {
+        let theme = state.theme
+        var page = Page(header: [[Span("Merge conflicts: \(state.assessment.conflicts.count)", theme.style(.header)),
+                                  Span("   mine is in place; M keeps it, T takes theirs", theme.style(.dim))], []],
+                        empty: "no conflict left to settle")
+        page.listTitle = Columns.line([("field", 30, false, theme.style(.dim)), ("mine", nil, false, theme.style(.dim)), ("theirs", 24, false, theme.style(.dim)),
+                                       ("base", 14, false, theme.style(.dim))], width: width, ellipsis: state.glyphs.ellipsis)
+        page.setRows(state.assessment.conflicts) { conflict in
+            Columns.line([(conflict.label, 30, false, theme.style(.emphasis)), (AssessmentFields.display(conflict.mine), nil, false, .plain),
+                          (AssessmentFields.display(conflict.theirs), 24, false, .plain), (AssessmentFields.display(conflict.base), 14, false, theme.style(.dim))],
+                         width: width, ellipsis: state.glyphs.ellipsis)
+        }
+        return page
+    }
+
     static func organisational(_ state: AppState, _ width: Int) -> Page {
         let theme = state.theme, g = state.glyphs
         var page = Page(header: [[Span("Organisational risks", theme.style(.header)),

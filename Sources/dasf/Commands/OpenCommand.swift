@@ -58,7 +58,8 @@ struct OpenCommand: ParsableCommand {
         let state = AppState(
             catalog: document.catalog, assessment: document.assessment, path: file, size: backend.size,
             readOnly: readonly, review: review, unicode: unicode, color: !(noColor || environmentNoColor), mouse: !noMouse,
-            message: notice ?? document.warnings.first, author: author ?? Author.current, today: Author.today(),
+            message: notice ?? document.warnings.first
+                ?? (document.assessment.conflicts.isEmpty ? nil : "\(document.assessment.conflicts.count) merge conflicts to settle: ! lists them"), author: author ?? Author.current, today: Author.today(),
             journal: document.journal)
         let saver = Saver(file: document.file)
         let runtime = Runtime(state: state, backend: backend, now: { Date().timeIntervalSinceReferenceDate },

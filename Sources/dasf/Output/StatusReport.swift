@@ -52,6 +52,7 @@ enum StatusReport {
         struct UseCaseJSON: Encodable { let businessOwner, description: String?; let stakeholders: [String] }
         struct OrganisationalRiskJSON: Encodable { let id, name: String; let rating: Int?; let notes: String? }
         struct CommentJSON: Encodable { let id, on, target, author, at, text: String; let resolved: Bool }
+        struct ConflictJSON: Encodable { let field, label: String; let base, mine, theirs: String? }
         struct UnknownJSON: Encodable { let risks, controls, deploymentModels: [String] }
 
         let title: String
@@ -66,6 +67,7 @@ enum StatusReport {
         let controls: [ControlJSON]
         let organisationalRisks: [OrganisationalRiskJSON]
         let comments: [CommentJSON]
+        let conflicts: [ConflictJSON]
         let unknown: UnknownJSON
         let warnings: [String]
     }
@@ -117,6 +119,10 @@ enum StatusReport {
                 case .control(let id): ("control", id)
                 }
                 return .init(id: comment.id, on: on, target: target, author: comment.author, at: comment.at, text: comment.text, resolved: comment.resolved)
+            },
+            conflicts: assessment.conflicts.map {
+                .init(field: $0.field, label: $0.label, base: $0.base.map(AssessmentFields.display), mine: $0.mine.map(AssessmentFields.display),
+                      theirs: $0.theirs.map(AssessmentFields.display))
             },
             unknown: .init(risks: card.unknown.risks, controls: card.unknown.controls, deploymentModels: card.unknown.deploymentModels),
             warnings: doc.warnings)

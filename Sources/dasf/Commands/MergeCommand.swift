@@ -1,0 +1,45 @@
+import ArgumentParser
+import DASFEngine
+import DASFStore
+import Foundation
+
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Merge two copies edited apart (a reviewer's and yours) against the version both started from.",
+        discussion: """
+            Every change that does not conflict is taken, field by field. A field both sides changed \
+            differently is a conflict: OUT keeps your value in place and records both, to settle on \
+            the map (! lists conflicts; m keeps mine, t takes theirs). Journals are merged by time. \
+            Exit status: 0 merged cleanly, 1 merged with conflicts (OUT written), 2 a file could not be used.
+            """
+    )
+
+    @Argument(help: "The version both copies started from.") var base: String
+    @Argument(help: "Your copy.") var mine: String
+    @Argument(help: "Their copy.") var theirs: String
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the merged assessment (a new file).", valueName: "path")) var output: String
+
+    func run() throws {
+        let result: MergeResult
+        let journal: [JournalEntry]
+        do {
+            let b = try SaveFile.open(base), m = try SaveFile.open(mine), t = try SaveFile.open(theirs)
+            result = Assessment.merge(base: b.assessment, mine: m.assessment, theirs: t.assessment)
+            journal = Assessment.mergeJournals(m.journal, t.journal)
+            _ = try SaveFile.create(output, assessment: result.assessment, journal: journal)
+        } catch {
+            Console.error("\(error)")
+            throw ExitCode(2)
+        }
+        var lines = ["merged into \(output): \(result.fromMine) change\(result.fromMine == 1 ? "" : "s") from \(mine), \(result.fromTheirs) from \(theirs), \(journal.count) journal entries"]
+        if !result.conflicts.isEmpty {
+            lines.append("\(result.conflicts.count) conflict\(result.conflicts.count == 1 ? "" : "s") (yours kept in place; settle them on the map with !):")
+            for conflict in result.conflicts {
+                lines.append("  \(conflict.label): base \(AssessmentFields.display(conflict.base)); mine \(AssessmentFields.display(conflict.mine)); theirs \(AssessmentFields.display(conflict.theirs))")
+            }
+        }
+        Console.out(lines.joined(separator: "\n"))
+        if !result.conflicts.isEmpty { throw ExitCode(1) }
+    }
+}
