@@ -37,7 +37,7 @@ let package = Package(
             ]
         ),
         // Timings for docs/performance.md: `swift run -c release dasf-bench`.
-        .executableTarget(name: "dasf-bench", dependencies: ["DASFEngine", "DASFStore", "DASFUI"]),
+        .executableTarget(name: "dasf-bench", dependencies: ["DASFEngine", "DASFStore", "DASFUI", "DASFReport"]),
         .testTarget(name: "DASFEngineTests", dependencies: ["DASFEngine"], exclude: ["Fixtures"]),
         .testTarget(name: "DASFStoreTests", dependencies: ["DASFStore"]),
         .testTarget(name: "DASFUITests", dependencies: ["DASFUI", "DASFEngine"], exclude: ["__Screens__"]),

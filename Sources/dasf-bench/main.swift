@@ -1,8 +1,12 @@
 // Timings behind docs/performance.md. Run: swift build -c release && swift run -c release dasf-bench
 // Not a test: the machine's load moves the figures, so targets are read by people, not asserted.
 import DASFEngine
+import DASFReport
 import DASFStore
 import Foundation
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
 
 /// Median and best of `runs` timings of `body`, in microseconds.
 func measure(_ runs: Int, _ body: () throws -> Void) rethrows -> (median: Double, best: Double) {
@@ -85,6 +89,37 @@ row("atomic save (write, fsync, rename, fsync dir)", try measure(50) {
     flip.toggle()
     try file.save(try one.applying(.setTitle(flip ? "A" : "B"), in: catalog))
 }, target: "")
+
+print("")
+print("reports of a 62-risk assessment (every control touched)")
+let reportInput = ReportInput(catalog: catalog, assessment: one, today: "2026-11-22")
+row("Markdown", measure(50) { _ = MarkdownReport.render(reportInput) }, target: "< 50000 µs")
+row("HTML with the SVG map", measure(50) { _ = HTMLReport.render(reportInput) }, target: "< 50000 µs")
+row("CSV risks + controls", measure(50) { _ = CSVReport.render(reportInput, table: .risks); _ = CSVReport.render(reportInput, table: .controls) }, target: "< 50000 µs")
+row("JSON", try measure(50) { _ = try JSONReport.render(reportInput) }, target: "< 50000 µs")
+let reportBinary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dasf").path
+if FileManager.default.isExecutableFile(atPath: reportBinary) {
+    let reportDirectory = NSTemporaryDirectory() + "dasf-bench-report-\(getpid())"
+    try FileManager.default.createDirectory(atPath: reportDirectory, withIntermediateDirectories: true)
+    _ = try SaveFile.create(reportDirectory + "/r.dasf.json", assessment: one)
+    for format in ["md", "html"] {
+        // posix_spawn and waitpid: Foundation's Process adds its own ~20 ms to every run.
+        let arguments = [reportBinary, "report", reportDirectory + "/r.dasf.json", "--format", format, "-o", reportDirectory + "/out.\(format)"]
+        row("whole command: dasf report --format \(format)", measure(10) {
+            var pid: pid_t = 0
+            var argv = arguments.map { strdup($0) } + [nil]
+            defer { argv.forEach { free($0) } }
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            guard posix_spawn(&pid, reportBinary, &actions, nil, &argv, environ) == 0 else { return }
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+        }, target: "< 50000 µs")
+    }
+    try? FileManager.default.removeItem(atPath: reportDirectory)
+}
 
 print("")
 print("interactive map")
