@@ -233,3 +233,34 @@ extension EndToEndTests {
         XCTAssertTrue(journal.contains("Dana  control DASF 1 owner: Lee → (none)  (undo)"))
     }
 }
+
+extension EndToEndTests {
+    /// A reviewer opens someone's file read-only, comments, writes the reports, and changes nothing else.
+    func testAReviewerCommentsOnAReadOnlyFileAndWritesTheReports() throws {
+        XCTAssertEqual(Tmux.shell("'\(dasf!)' new rv.dasf.json --title Claims", in: directory).status, 0)
+        tmux.start("'\(dasf!)' --readonly --review --author Rae rv.dasf.json")
+        tmux.waitFor("READ-ONLY (comments allowed)")
+        tmux.type(":")
+        tmux.waitFor("Jump to")
+        tmux.type("9.1")
+        tmux.keys("Enter")
+        tmux.waitFor("9.1  Prompt inject")
+        tmux.keys("Space")
+        tmux.waitFor("read-only: opened with --readonly, edits are disabled")
+        tmux.keys("C")
+        tmux.waitFor("Comment on risk 9.1")
+        tmux.type("why is this open?")
+        tmux.keys("Enter")
+        tmux.waitFor("Comment c1: Rae")
+        tmux.keys("R")
+        tmux.waitFor("wrote rv.report.md and rv.report.html")
+        tmux.keys("q")
+        tmux.waitFor("EXIT=0")
+        let json = try status("rv.dasf.json")
+        XCTAssertEqual((json["comments"] as? [[String: Any]])?.first?["text"] as? String, "why is this open?")
+        XCTAssertEqual((json["controls"] as? [[String: Any]])?.filter { $0["status"] as? String != "not-started" }.count, 0, "nothing else changed")
+        let markdown = try String(contentsOfFile: directory + "/rv.report.md", encoding: .utf8)
+        XCTAssertTrue(markdown.contains("- risk 9.1, Rae ("))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: directory + "/rv.report.html"))
+    }
+}

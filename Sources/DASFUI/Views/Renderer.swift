@@ -48,9 +48,10 @@ public enum Renderer {
             : " \(t.inScope) in scope \(g.symbol(.open))\(t.open) \(g.symbol(.partial))\(t.partial) \(g.symbol(.mitigated))\(t.mitigated) "
         let catalogName = "DASF \(state.catalog.version)" + (state.catalog.id.hasPrefix("dasf-") ? "" : " (\(state.catalog.id))")
         let owner = state.size.width >= 120 ? state.assessment.useCase.businessOwner.map { " (owner: \($0))" } ?? "" : ""
+        // What changes how the screen may be used comes first, so it survives truncation.
         let conflicts = state.assessment.conflicts.isEmpty ? "" : "\(g.separator)\(state.assessment.conflicts.count) CONFLICTS (!)"
-        var left = " dasf\(g.separator)\(state.assessment.title)\(owner)\(conflicts)\(g.separator)\(catalogName)\(g.separator)scope: \(scope)"
-        if state.readOnly { left += "\(g.separator)READ-ONLY" + (state.review ? " (review: comments allowed)" : "") }
+        let readOnly = state.readOnly ? "\(g.separator)READ-ONLY" + (state.review ? " (comments allowed)" : "") : ""
+        let left = " dasf\(g.separator)\(state.assessment.title)\(owner)\(readOnly)\(conflicts)\(g.separator)\(catalogName)\(g.separator)scope: \(scope)"
         let rightWidth = TextWidth.of(right)
         let leftRoom = state.size.width - rightWidth - 1
         grid.text(TextWidth.truncate(left, to: leftRoom, ellipsis: g.ellipsis), x: 0, y: 0, style: theme.style(.titleBar), clip: bar)
