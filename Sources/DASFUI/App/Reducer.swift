@@ -328,26 +328,20 @@ public enum Reducer {
         return [.record(changes, undo: undo), .save(changed)]
     }
 
-    static func undo(_ state: inout AppState) -> [Effect] {
-        if state.readOnly { state.message = "read-only: opened with --readonly, edits are disabled"; return [] }
-        guard let previous = state.undoStack.popLast() else {
-            state.message = "nothing to undo"
-            return []
-        }
-        state.redoStack.append(state.assessment)
-        let count = previous.changes(from: state.assessment).count
-        return commit(previous, &state, done: "undone: \(count) change\(count == 1 ? "" : "s") (Ctrl-R redoes)", undo: true)
-    }
+    static func undo(_ state: inout AppState) -> [Effect] { step(back: true, &state) }
+    static func redo(_ state: inout AppState) -> [Effect] { step(back: false, &state) }
 
-    static func redo(_ state: inout AppState) -> [Effect] {
+    /// Moves one version back (undo) or forward (redo); the move is committed like an edit.
+    static func step(back: Bool, _ state: inout AppState) -> [Effect] {
         if state.readOnly { state.message = "read-only: opened with --readonly, edits are disabled"; return [] }
-        guard let next = state.redoStack.popLast() else {
-            state.message = "nothing to redo"
+        guard let target = back ? state.undoStack.popLast() : state.redoStack.popLast() else {
+            state.message = back ? "nothing to undo" : "nothing to redo"
             return []
         }
-        state.undoStack.append(state.assessment)
-        let count = next.changes(from: state.assessment).count
-        return commit(next, &state, done: "redone: \(count) change\(count == 1 ? "" : "s")", undo: true)
+        if back { state.redoStack.append(state.assessment) } else { state.undoStack.append(state.assessment) }
+        let count = target.changes(from: state.assessment).count
+        let what = "\(count) change\(count == 1 ? "" : "s")"
+        return commit(target, &state, done: back ? "undone: \(what) (Ctrl-R redoes)" : "redone: \(what)", undo: true)
     }
 
     static func ask(_ purpose: PromptPurpose, _ label: String, _ text: String, _ state: inout AppState, editing: Bool = true) {
