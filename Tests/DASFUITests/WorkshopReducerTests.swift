@@ -226,3 +226,24 @@ final class ConflictScreenTests: XCTestCase {
         XCTAssertEqual(state.assessment.conflicts.count, 1, "settling is undoable")
     }
 }
+
+final class ThreatRatingTests: XCTestCase {
+    func testAThreatIsReRatedFromTheMap() throws {
+        var state = try workshopState(size: Size(width: 100, height: 30))
+        press(&state, .character(":"))
+        for key in Key.text("9.12") { press(&state, key) }
+        press(&state, .enter, .character("*"))
+        XCTAssertEqual(state.prompt?.field.text, "t2 ", "starts from the last threat's id")
+        press(&state, .control("u"))
+        for key in Key.text("t1 L2 I3") { press(&state, key) }
+        press(&state, .enter)
+        let threat = state.assessment.risks["9.12"]?.threats.first { $0.id == "t1" }
+        XCTAssertEqual(threat?.likelihood, 2)
+        XCTAssertEqual(threat?.impact, 3)
+        XCTAssertEqual(state.scorecard.evaluation(ofRisk: "9.12")?.highestThreatRating, 15, "t2 (L3 I5) is now the highest")
+        press(&state, .character("*"), .control("u"))
+        for key in Key.text("t9 L1 I1") { press(&state, key) }
+        press(&state, .enter)
+        XCTAssertEqual(state.message, "risk 9.12 has no threat t9")
+    }
+}

@@ -12,7 +12,7 @@ public enum Command: Sendable, Hashable {
     case workshop, useCase, walk, progress, journal, organisational
     case search, jump, searchNext, searchPrevious
     case filter, mark, markRange
-    case assess, addThreat, removeThreat
+    case assess, addThreat, removeThreat, rateThreat
     case targetDate, reviewBy, verifiedToday
     case rate(Int)
     case edit
@@ -106,6 +106,7 @@ public enum KeyMap {
                 Binding([.character("x")], "x", "mark the risk not applicable (asks why), or applicable again", .markRiskNotApplicable),
                 Binding([.character("+")], "+", "add a threat (text, then optional L1-5 I1-5)", .addThreat),
                 Binding([.character("-")], "-", "remove a threat (asks which)", .removeThreat),
+                Binding([.character("*")], "*", "re-rate a threat (asks e.g. \"t1 L3 I5\")", .rateThreat),
                 Binding([.character("C")], "C", "add a review comment on the risk", .comment),
                 Binding([.character("X")], "X", "resolve or reopen a comment (asks which)", .resolveComment),
             ]

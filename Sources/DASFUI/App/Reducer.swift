@@ -181,6 +181,11 @@ public enum Reducer {
             let threats = state.assessment.record(forRisk: id).threats
             if threats.isEmpty { state.message = "\(id) has no threats"; return [] }
             ask(.removeThreat(id), "Remove which threat of \(id) (\(threats.map(\.id).joined(separator: ", ")))?", threats.last?.id ?? "", &state)
+        case .rateThreat:
+            guard let id = Focus.risk(state) else { return [] }
+            let threats = state.assessment.record(forRisk: id).threats
+            guard let last = threats.last else { state.message = "\(id) has no threats"; return [] }
+            ask(.rateThreat(id), "Re-rate which threat of \(id) (\(threats.map(\.id).joined(separator: ", "))), e.g. \"\(last.id) L3 I5\":", "\(last.id) ", &state)
         case .targetDate, .reviewBy:
             guard let id = Focus.control(state) else { return [] }
             let targets = marked(state, or: id)
@@ -386,6 +391,10 @@ public enum Reducer {
             case .addThreat(let id):
                 let (body, component, likelihood, impact) = ThreatText.parse(text)
                 return edit(.addThreat(risk: id, text: body, component: component, likelihood: likelihood, impact: impact), &state, done: "\(id): threat added")
+            case .rateThreat(let id):
+                let (threat, _, likelihood, impact) = ThreatText.parse(text)
+                return edit(.rateThreat(risk: id, threat: threat.trimmingCharacters(in: .whitespaces), likelihood: likelihood, impact: impact), &state,
+                            done: "\(id): threat \(threat) rated")
             case .removeThreat(let id):
                 return edit(.removeThreat(risk: id, threat: text.trimmingCharacters(in: .whitespaces)), &state, done: "\(id): threat \(text) removed")
             case .controlDate(let field, let ids):

@@ -54,6 +54,7 @@ public enum PromptPurpose: Sendable, Hashable {
     case useCaseField(Int)
     case addThreat(String)
     case removeThreat(String)
+    case rateThreat(String)
     case controlDate(DateField, [String])
     case organisationalNotes(OrganisationalRisk)
     case bulkOwner([String])
