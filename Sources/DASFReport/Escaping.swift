@@ -42,6 +42,17 @@ public enum Escaping {
         return out
     }
 
+    /// JSON text with C1 controls (U+0080...U+009F) written as \u escapes. JSONEncoder escapes
+    /// C0 but leaves C1 raw; this keeps JSON output inert on a terminal and still valid JSON.
+    public static func jsonInert(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) }) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if (0x80...0x9F).contains(scalar.value) { out += "\\u00" + String(scalar.value, radix: 16) } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+
     /// One CSV field per RFC 4180, made inert for spreadsheets: a cell a spreadsheet would run as
     /// a formula (starting with =, +, -, @, tab or CR) is prefixed with an apostrophe.
     public static func csv(_ text: String) -> String {

@@ -90,11 +90,6 @@ public enum JSONReport {
             journal: input.journal.map { .init(at: $0.at, by: $0.by, target: $0.change.target, field: $0.change.field, from: $0.change.from, to: $0.change.to, undo: $0.undo) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var text = String(decoding: try encoder.encode(document), as: UTF8.self)
-        // The encoder leaves C1 controls raw; escape them so the report is inert on a terminal.
-        text = String(String.UnicodeScalarView(text.unicodeScalars.flatMap { scalar -> [Unicode.Scalar] in
-            (0x80...0x9F).contains(scalar.value) ? Array("\\u00\(String(scalar.value, radix: 16))".unicodeScalars) : [scalar]
-        }))
-        return text + "\n"
+        return Escaping.jsonInert(String(decoding: try encoder.encode(document), as: UTF8.self)) + "\n"
     }
 }

@@ -40,19 +40,5 @@ public struct Totals: Sendable, Hashable {
         }
     }
 
-    /// How many risks are in a given state.
-    public subscript(state: RiskState) -> Int {
-        switch state {
-        case .open: open
-        case .partial: partial
-        case .mitigated: mitigated
-        case .accepted: accepted
-        case .transferred: transferred
-        case .avoided: avoided
-        case .notApplicable: notApplicable
-        case .outOfScope: outOfScope
-        }
-    }
-
     public func controls(_ status: ControlStatus) -> Int { controls[status] ?? 0 }
 }

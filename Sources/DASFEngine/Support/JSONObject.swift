@@ -90,28 +90,3 @@ package struct JSONObject {
     }
 }
 
-extension JSONObject {
-    /// An optional whole number.
-    package func optionalInt(_ key: String) throws(Problem) -> Int? {
-        guard let value = values[key], !(value is NSNull) else { return nil }
-        guard let number = value as? Int else { throw Problem(text: "expected a whole number at \(path.isEmpty ? key : "\(path).\(key)")") }
-        return number
-    }
-
-    /// An optional nested object.
-    package func optionalObject(_ key: String) throws(Problem) -> JSONObject? {
-        guard let value = values[key], !(value is NSNull) else { return nil }
-        guard let object = value as? [String: Any] else { throw Problem(text: "expected an object at \(path.isEmpty ? key : "\(path).\(key)")") }
-        return JSONObject(object, path: path.isEmpty ? key : "\(path).\(key)")
-    }
-
-    /// The members of an object, each as an object, keyed by name.
-    package func members() throws(Problem) -> [(String, JSONObject)] {
-        var out: [(String, JSONObject)] = []
-        for (key, value) in values {
-            guard let object = value as? [String: Any] else { throw Problem(text: "expected an object at \(path.isEmpty ? key : "\(path).\(key)")") }
-            out.append((key, JSONObject(object, path: path.isEmpty ? key : "\(path).\(key)")))
-        }
-        return out
-    }
-}

@@ -72,8 +72,6 @@ public struct AppState: Sendable {
         scorecard = Scorecard(catalog: catalog, assessment: assessment, today: today)
     }
 
-    public var canUndo: Bool { !undoStack.isEmpty }
-    public var canRedo: Bool { !redoStack.isEmpty }
 }
 
 /// Where the save file stands, for the status line.

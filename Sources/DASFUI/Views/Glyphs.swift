@@ -18,8 +18,8 @@ public struct Glyphs: Sendable, Hashable {
     public var barEmpty: Character { unicode ? "░" : "." }
     public var ellipsis: String { unicode ? "…" : "~" }
     public var separator: String { unicode ? " · " : " | " }
-    public var enter: String { unicode ? "⏎" : "Enter" }
     public var arrows: String { unicode ? "←↑↓→" : "arrows" }
+    public var upDown: String { unicode ? "↑↓" : "Up/Down" }
 
     public func symbol(_ state: RiskState) -> String {
         switch state {

@@ -113,8 +113,8 @@ public enum Renderer {
         let theme = state.theme, g = state.glyphs
         let row = Rect(x: 0, y: state.size.height - 2, width: state.size.width, height: 1)
         var spans: Line = []
-        if state.screen == .map { spans += [Span(g.unicode ? "←↑↓→" : "arrows", theme.style(.keyName)), Span(" move  ")] }
-        if state.screen != .map && state.screen != .help { spans += [Span(g.unicode ? "↑↓" : "Up/Down", theme.style(.keyName)), Span(" move  ")] }
+        if state.screen == .map { spans += [Span(g.arrows, theme.style(.keyName)), Span(" move  ")] }
+        if state.screen != .map && state.screen != .help { spans += [Span(g.upDown, theme.style(.keyName)), Span(" move  ")] }
         if case .conflict = state.save { spans += [Span("Ctrl-W", theme.style(.keyName)), Span(" overwrite  ")] }
         let globalOnThisScreen: Set<Command> = state.screen == .map ? [.workshop, .register, .scope, .help, .quit] : [.back, .help, .quit]
         let own = KeyMap.bindings(for: state.screen).dropLast(KeyMap.global.count)

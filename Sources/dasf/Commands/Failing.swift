@@ -1,5 +1,6 @@
 import ArgumentParser
 import DASFEngine
+import DASFReport
 import DASFStore
 import Foundation
 
@@ -29,18 +30,9 @@ enum Console {
         FileHandle.standardOutput.write(Data((PlainText.cleanLines(text) + "\n").utf8))
     }
 
-    /// JSON output: the encoder escapes C0 controls; C1 controls (U+0080...U+009F) it leaves raw, so
-    /// they are escaped here too. The result is still valid JSON and inert on a terminal.
+    /// JSON output, with C1 controls escaped too (`Escaping.jsonInert`).
     static func json(_ text: String) {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if (0x80...0x9F).contains(scalar.value) {
-                out += "\\u00" + String(scalar.value, radix: 16)
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        FileHandle.standardOutput.write(Data((out + "\n").utf8))
+        FileHandle.standardOutput.write(Data((Escaping.jsonInert(text) + "\n").utf8))
     }
 
     static func error(_ text: String) {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DASFEngine
+import DASFReport
 import DASFStore
 import Foundation
 
@@ -62,14 +63,8 @@ enum JournalMinutes {
         return lines.joined(separator: "\n")
     }
 
-    /// Markdown's active characters become literal, and line breaks spaces, so a note cannot
-    /// inject links, headings or HTML into the minutes.
+    /// Control characters shown as "^[" first, then Markdown's active characters escaped.
     static func escape(_ text: String) -> String {
-        var out = ""
-        for character in PlainText.clean(text) {
-            if "\\`*_[]<>|&".contains(character) { out.append("\\") }
-            out.append(character)
-        }
-        return out
+        Escaping.markdown(PlainText.clean(text))
     }
 }
