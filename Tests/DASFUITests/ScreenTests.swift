@@ -82,6 +82,16 @@ final class WorkshopScreenTests: XCTestCase {
     func testProgress() throws { try check("progress") { press(&$0, .character("p")) } }
     func testJournal() throws { try check("journal") { press(&$0, .character("J")) } }
     func testOrganisationalRisks() throws { try check("organisational") { press(&$0, .character("O")) } }
+    func testConflicts() throws {
+        try check("conflicts") { state in
+            var a = state.assessment
+            a.conflicts = [MergeConflict(field: "control/DASF 54/owner", base: nil, mine: "Dana Reyes", theirs: "Kim"),
+                           MergeConflict(field: "risk/9.13/rationale", base: "old", mine: "the vendor runs the agent sandbox", theirs: "insurance covers it")]
+            state = AppState(catalog: state.catalog, assessment: a, path: state.path, size: state.size, author: "Dana", today: "2026-11-22")
+            press(&state, .character("!"))
+        }
+    }
+
     func testFilteredAndMarkedRegister() throws {
         try check("register-filtered") { press(&$0, .character("c"), .character("f"), .character("v"), .character("v"), .down, .character("V")) }
     }

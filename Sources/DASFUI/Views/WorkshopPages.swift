@@ -109,11 +109,15 @@ extension Pages {
         var page = Page(header: [[Span("Merge conflicts: \(state.assessment.conflicts.count)", theme.style(.header)),
                                   Span("   mine is in place; M keeps it, T takes theirs", theme.style(.dim))], []],
                         empty: "no conflict left to settle")
-        page.listTitle = Columns.line([("field", 30, false, theme.style(.dim)), ("mine", nil, false, theme.style(.dim)), ("theirs", 24, false, theme.style(.dim)),
-                                       ("base", 14, false, theme.style(.dim))], width: width, ellipsis: state.glyphs.ellipsis)
+        // Mine and theirs share the room equally: the point of the screen is comparing them.
+        let fieldWidth = width >= 120 ? 34 : 24, baseWidth = width >= 120 ? 20 : 10
+        let half = max(8, (width - fieldWidth - baseWidth - 3) / 2)
+        page.listTitle = Columns.line([("field", fieldWidth, false, theme.style(.dim)), ("mine", half, false, theme.style(.dim)),
+                                       ("theirs", nil, false, theme.style(.dim)), ("base", baseWidth, false, theme.style(.dim))],
+                                      width: width, ellipsis: state.glyphs.ellipsis)
         page.setRows(state.assessment.conflicts) { conflict in
-            Columns.line([(conflict.label, 30, false, theme.style(.emphasis)), (AssessmentFields.display(conflict.mine), nil, false, .plain),
-                          (AssessmentFields.display(conflict.theirs), 24, false, .plain), (AssessmentFields.display(conflict.base), 14, false, theme.style(.dim))],
+            Columns.line([(conflict.label, fieldWidth, false, theme.style(.emphasis)), (AssessmentFields.display(conflict.mine), half, false, .plain),
+                          (AssessmentFields.display(conflict.theirs), nil, false, .plain), (AssessmentFields.display(conflict.base), baseWidth, false, theme.style(.dim))],
                          width: width, ellipsis: state.glyphs.ellipsis)
         }
         return page
