@@ -26,6 +26,16 @@ enum TerminalBench {
             previous = grid
         }, target: "< 1000 µs")
         print("  cells changed by one move on the map: \(changed) of \(size.width * size.height)")
+        // The heaviest list screen: a risk with a wrapped description and eight framework lines.
+        var riskScreen = AppState(catalog: catalog, assessment: assessment, path: "bench.dasf.json", size: size)
+        _ = Reducer.reduce(&riskScreen, .key(.character(":")))
+        for key in "9.1".map({ Key.character($0) }) + [.enter] { _ = Reducer.reduce(&riskScreen, .key(key)) }
+        var step = 0
+        row("one key on the risk 9.1 screen 200x60", measure(400) {
+            _ = Reducer.reduce(&riskScreen, .key(step % 2 == 0 ? .down : .up))
+            step += 1
+            _ = Renderer.render(riskScreen)
+        }, target: "< 1000 µs")
         var risk = AppState(catalog: catalog, assessment: assessment, path: "bench.dasf.json", size: size)
         _ = Reducer.reduce(&risk, .key(.character("c")))
         var edits = 0
