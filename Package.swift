@@ -12,12 +12,14 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // FilePath: Foundation's NSString path methods trap on one-character paths on Linux.
+        .package(url: "https://github.com/apple/swift-system", from: "1.4.0"),
     ],
     targets: [
         // Catalog, assessment and scoring. Foundation only: no terminal, no file format.
         .target(name: "DASFEngine"),
         // Save files: format, schema checks, atomic writes, conflict detection. Foundation only.
-        .target(name: "DASFStore", dependencies: ["DASFEngine"]),
+        .target(name: "DASFStore", dependencies: ["DASFEngine", .product(name: "SystemPackage", package: "swift-system")]),
         // Reports (Markdown, HTML, CSV, JSON) and their escaping. Pure: strings from values.
         .target(name: "DASFReport", dependencies: ["DASFEngine"]),
         // The interactive map, pure: state, actions, reducer, layout, renderer into a cell grid.

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 static volatile sig_atomic_t cnc_stop_signal = 0;
@@ -31,13 +32,15 @@ static void cnc_at_exit(void) {
 }
 
 /// Installs the handlers before ncurses starts (ncurses leaves handlers it finds in place):
-/// INT, TERM and HUP ask the loop to save and stop; crashes restore the terminal first.
+/// INT, QUIT (Ctrl-\\, which would otherwise sit in the backtracer), TERM and HUP ask the loop
+/// to save and stop; crashes restore the terminal first.
 static inline void cnc_install_handlers(void) {
     struct sigaction stop;
     memset(&stop, 0, sizeof stop);
     stop.sa_handler = cnc_on_stop;
     sigemptyset(&stop.sa_mask);
     sigaction(SIGINT, &stop, NULL);
+    sigaction(SIGQUIT, &stop, NULL);
     sigaction(SIGTERM, &stop, NULL);
     sigaction(SIGHUP, &stop, NULL);
     signal(SIGSEGV, cnc_on_fatal);
@@ -66,6 +69,16 @@ static inline WINDOW *cnc_start(void) {
     set_term(screen);
     cnc_screen_active = 1;
     return stdscr;
+}
+
+/// Turns XON/XOFF flow control off, so Ctrl-S reaches the program (it saves) instead of freezing
+/// the output, and tells ncurses this is the program's mode so it is restored after a suspend.
+static inline void cnc_flow_control_off(void) {
+    struct termios modes;
+    if (tcgetattr(STDIN_FILENO, &modes) != 0) return;
+    modes.c_iflag &= ~(IXON | IXOFF);
+    tcsetattr(STDIN_FILENO, TCSANOW, &modes);
+    def_prog_mode();
 }
 
 static inline void cnc_stop(void) {

@@ -35,13 +35,15 @@ public struct AssessmentDocument: Sendable {
     }
 
     /// Applies edits all together, records each changed field in the journal under `author`,
-    /// and saves once; on any refused edit nothing is saved.
-    public mutating func apply(_ edits: [Edit], author: String = Author.current, force: Bool = false) throws {
+    /// and saves once; on any refused edit nothing is saved. When someone else saved the file
+    /// meanwhile, their change and this one are merged (a field both changed is refused).
+    @discardableResult
+    public mutating func apply(_ edits: [Edit], author: String = Author.current, force: Bool = false) throws -> SaveFile.Outcome {
         var assessment = file.assessment
         for edit in edits { try assessment.apply(edit, in: catalog) }
         let at = Author.timestamp()
         let entries = assessment.changes(from: file.assessment).map { JournalEntry(at: at, by: author, change: $0) }
-        try file.save(assessment, journal: file.journal + entries, force: force)
+        return try file.save(assessment, journal: file.journal + entries, force: force)
     }
 
     public var journal: [JournalEntry] { file.journal }

@@ -4,6 +4,11 @@ indirect enum JSONValue: Equatable {
     case string(String)
     case int(Int)
     case bool(Bool)
+    case null
+    /// A number as it was written in a file (kept exactly for fields this dasf does not know).
+    case number(String)
+    /// JSON text written as it is: a compound value kept on one line.
+    case raw(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
     /// An object written on one line: for journal entries, so each edit adds one line to a diff.
@@ -14,6 +19,8 @@ indirect enum JSONValue: Equatable {
         case (.string(let a), .string(let b)): a == b
         case (.int(let a), .int(let b)): a == b
         case (.bool(let a), .bool(let b)): a == b
+        case (.null, .null): true
+        case (.number(let a), .number(let b)), (.raw(let a), .raw(let b)): a == b
         case (.array(let a), .array(let b)): a == b
         case (.object(let a), .object(let b)), (.line(let a), .line(let b)): a.map(\.0) == b.map(\.0) && a.map(\.1) == b.map(\.1)
         default: false
@@ -31,7 +38,7 @@ indirect enum JSONValue: Equatable {
 
     private var isScalar: Bool {
         switch self {
-        case .string, .int, .bool: true
+        case .string, .int, .bool, .null, .number, .raw: true
         case .array, .object, .line: false
         }
     }
@@ -41,6 +48,8 @@ indirect enum JSONValue: Equatable {
         case .string(let text): JSONValue.quote(text, into: &out)
         case .int(let number): out += String(number)
         case .bool(let flag): out += flag ? "true" : "false"
+        case .null: out += "null"
+        case .number(let literal), .raw(let literal): out += literal
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
             if items.allSatisfy(\.isScalar) {
@@ -81,6 +90,38 @@ indirect enum JSONValue: Equatable {
             out += String(repeating: " ", count: indent) + "}"
         }
     }
+
+    /// On one line, with no spaces: how a field this dasf does not know is carried in memory.
+    func compact() -> String {
+        var out = ""
+        writeCompact(into: &out)
+        return out
+    }
+
+    private func writeCompact(into out: inout String) {
+        switch self {
+        case .string, .int, .bool, .null, .number, .raw: write(into: &out, indent: 0)
+        case .array(let items):
+            out += "["
+            for (n, item) in items.enumerated() {
+                if n > 0 { out += "," }
+                item.writeCompact(into: &out)
+            }
+            out += "]"
+        case .object(let fields), .line(let fields):
+            out += "{"
+            for (n, (key, value)) in fields.enumerated() {
+                if n > 0 { out += "," }
+                JSONValue.quote(key, into: &out)
+                out += ":"
+                value.writeCompact(into: &out)
+            }
+            out += "}"
+        }
+    }
+
+    /// The same value on one line, for fields inside a one-line entry.
+    var oneLine: JSONValue { isScalar ? self : .raw(compact()) }
 
     /// Escapes quotes, backslashes and every control character, so no byte of a note can act on
     /// a terminal that `cat`s the file.

@@ -22,6 +22,7 @@ public final class NcursesBackend: TerminalBackend {
         guard let window = cnc_start() else { return nil }
         self.window = window
         cbreak()
+        cnc_flow_control_off()
         noecho()
         nonl()
         keypad(window, true)

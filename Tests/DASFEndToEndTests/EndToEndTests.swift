@@ -108,22 +108,66 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: directory + "/ro.dasf.json")), before)
     }
 
-    func testAFileChangedOnDiskIsNotOverwrittenAndNothingIsLost() throws {
+    /// Another writer saves while the map is open: the map shows their change within about a
+    /// second, and the next edit here lands beside it.
+    func testAFileChangedOnDiskIsReloadedAndTheNextEditMerges() throws {
         XCTAssertEqual(Tmux.shell("'\(dasf!)' new c.dasf.json", in: directory).status, 0)
-        tmux.start("'\(dasf!)' c.dasf.json")
+        tmux.start("'\(dasf!)' --author Me c.dasf.json")
         tmux.waitFor("DATA OPERATIONS")
-        XCTAssertEqual(Tmux.shell("'\(dasf!)' set c.dasf.json control 2 --owner Them", in: directory).status, 0)
+        XCTAssertEqual(Tmux.shell("'\(dasf!)' set c.dasf.json control 2 --owner Them --author Ana", in: directory).status, 0)
+        tmux.waitFor("reloaded: 1 change by Ana")
+        tmux.keys("c", "Down")
+        tmux.waitFor("Them")
+        tmux.keys("Up", "Space")
+        tmux.waitFor("DASF 1: planned")
+        tmux.keys("q")
+        tmux.waitFor("EXIT=0")
+        let json = try status("c.dasf.json")
+        XCTAssertEqual(controlStatus(json, "DASF 1"), "planned")
+        XCTAssertEqual((json["controls"] as? [[String: Any]])?.first { $0["id"] as? String == "DASF 2" }?["owner"] as? String, "Them")
+        let journal = Tmux.shell("'\(dasf!)' journal c.dasf.json", in: directory).output
+        XCTAssertTrue(journal.contains("Ana") && journal.contains("Me"), journal)
+    }
+
+    /// The file is damaged on disk while edits are waiting: it is not overwritten, and the edits
+    /// are kept in a copy that holds the journal too.
+    func testAFileDamagedOnDiskIsNotOverwrittenAndTheCopyHoldsTheJournal() throws {
+        XCTAssertEqual(Tmux.shell("'\(dasf!)' new c.dasf.json", in: directory).status, 0)
+        tmux.start("'\(dasf!)' --author Me c.dasf.json")
+        tmux.waitFor("DATA OPERATIONS")
+        XCTAssertEqual(Tmux.shell("printf '{\"half\": ' > c.dasf.json", in: directory).status, 0)
+        tmux.waitFor("changed on disk but cannot be read")
         tmux.keys("c", "Space")
-        tmux.waitFor("NOT SAVED: changed on disk")
+        tmux.waitFor("NOT SAVED")
         tmux.keys("q")
         let screen = tmux.waitFor("EXIT=1")
-        XCTAssertTrue(screen.replacingOccurrences(of: "\n", with: "").contains("changed on disk while it was open, so it was not overwritten; your version is in c.dasf.json.unsaved-"), screen)
+        XCTAssertTrue(screen.replacingOccurrences(of: "\n", with: "").contains("your version, with its journal, is in c.dasf.json.unsaved-"), screen)
+        XCTAssertEqual(try String(contentsOfFile: directory + "/c.dasf.json", encoding: .utf8), "{\"half\": ", "the damaged file was left alone")
         let copies = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix("c.dasf.json.unsaved-") }
         XCTAssertEqual(copies.count, 1)
         XCTAssertEqual(controlStatus(try status(copies[0]), "DASF 1"), "planned", "our edit is in the copy")
-        let theirs = try status("c.dasf.json")
-        XCTAssertEqual((theirs["controls"] as? [[String: Any]])?.first { $0["id"] as? String == "DASF 2" }?["owner"] as? String, "Them")
-        XCTAssertEqual(controlStatus(theirs, "DASF 1"), "not-started", "their file was not overwritten")
+        let journal = Tmux.shell("'\(dasf!)' journal \(copies[0])", in: directory).output
+        XCTAssertTrue(journal.contains("Me") && journal.contains("DASF 1"), journal)
+    }
+
+    /// Ctrl-S saves now (flow control is off, so it does not freeze the terminal), and Ctrl-\\
+    /// ends dasf like Ctrl-C, saving first, instead of sitting in the backtracer.
+    func testCtrlSSavesAndCtrlBackslashQuitsSaving() throws {
+        XCTAssertEqual(Tmux.shell("'\(dasf!)' new s.dasf.json", in: directory).status, 0)
+        tmux.start("'\(dasf!)' s.dasf.json")
+        tmux.waitFor("DATA OPERATIONS")
+        tmux.keys("C-s")
+        tmux.waitFor("every change is already saved")
+        tmux.keys("c", "Space")
+        tmux.waitFor("DASF 1: planned")
+        tmux.keys("C-s")
+        tmux.waitFor("saved")
+        XCTAssertEqual(controlStatus(try status("s.dasf.json"), "DASF 1"), "planned", "written on Ctrl-S")
+        tmux.keys("Space")
+        tmux.waitFor("DASF 1: in progress")
+        tmux.keys("C-\\\\")
+        tmux.waitFor("EXIT=0", seconds: 5)
+        XCTAssertEqual(controlStatus(try status("s.dasf.json"), "DASF 1"), "in-progress", "the last edit was saved on Ctrl-\\")
     }
 
     func testCtrlCSavesTheLastEditAndRestoresTheTerminal() throws {

@@ -196,21 +196,45 @@ final class SaveFileTests: StoreTestCase {
         XCTAssertEqual(try SaveFile.open(file).assessment.title, "Never written")
     }
 
-    func testAFileChangedOnDiskIsNotOverwrittenWithoutForce() throws {
+    /// Two writers from one version: different fields merge; the same field is refused (the
+    /// command line), kept both ways (the map), or overwritten with force.
+    func testAChangeMadeOnDiskMeanwhileIsMergedAndAClashIsNeverOverwritten() throws {
         let file = path("a.dasf.json")
         var mine = try SaveFile.open(try SaveFile.create(file, assessment: try sample()).path)
         var theirs = try SaveFile.open(file)
         var edit = theirs.assessment
         try edit.apply(.setControlOwner(control: "DASF 1", owner: "Theirs"), in: catalog)
-        try theirs.save(edit)
-        let theirBytes = try Data(contentsOf: URL(fileURLWithPath: file))
+        let entry = JournalEntry(at: "2026-11-24T10:00:00Z", by: "Ana", change: Change(target: "control DASF 1", field: "owner", from: nil, to: "Theirs"))
+        try theirs.save(edit, journal: [entry])
 
         var myEdit = mine.assessment
         try myEdit.apply(.setControlOwner(control: "DASF 2", owner: "Mine"), in: catalog)
-        assertStoreError({ try mine.save(myEdit) }, kind: .changedOnDisk, containing: "changed on disk since it was read")
+        let outcome = try mine.save(myEdit)
+        XCTAssertEqual(outcome.kind, .merged)
+        XCTAssertEqual(outcome.theirChanges, 1)
+        XCTAssertEqual(outcome.theirAuthors, ["Ana"])
+        XCTAssertEqual(outcome.summary, "merged 1 change by Ana saved meanwhile")
+        let merged = try SaveFile.open(file)
+        XCTAssertEqual(merged.assessment.controls["DASF 1"]?.owner, "Theirs")
+        XCTAssertEqual(merged.assessment.controls["DASF 2"]?.owner, "Mine")
+        XCTAssertEqual(merged.journal, [entry], "their journal line is kept")
+
+        // Now both change DASF 3's owner.
+        var other = try SaveFile.open(file)
+        var clash = other.assessment
+        try clash.apply(.setControlOwner(control: "DASF 3", owner: "T"), in: catalog)
+        try other.save(clash)
+        let theirBytes = try Data(contentsOf: URL(fileURLWithPath: file))
+        var mineAgain = mine.assessment
+        try mineAgain.apply(.setControlOwner(control: "DASF 3", owner: "M"), in: catalog)
+        assertStoreError({ try mine.save(mineAgain) }, kind: .changedOnDisk, containing: "control DASF 3 owner changed there too; not overwritten")
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: file)), theirBytes)
-        try mine.save(myEdit, force: true)
-        XCTAssertEqual(try SaveFile.open(file).assessment.controls["DASF 2"]?.owner, "Mine")
+        var keepBoth = mine
+        let kept = try keepBoth.save(mineAgain, conflicts: .keepBoth)
+        XCTAssertEqual(kept.newConflicts.map(\.field), ["control/DASF 3/owner"])
+        XCTAssertEqual(try SaveFile.open(file).assessment.conflicts.first?.theirs, "T")
+        try mine.save(mineAgain, force: true)
+        XCTAssertEqual(try SaveFile.open(file).assessment.controls["DASF 3"]?.owner, "M")
     }
 
     func testASymlinkedSaveFileKeepsItsLink() throws {

@@ -39,7 +39,7 @@ final class SchemaTests: StoreTestCase {
 
         """
 
-    func testASchemaOneFileOpensUnchangedInMeaningAndIsWrittenAsSchemaTwo() throws {
+    func testASchemaOneFileOpensUnchangedInMeaningAndKeepsItsSchemaUntilItNeedsANewerOne() throws {
         let file = path("old.dasf.json")
         FileManager.default.createFile(atPath: file, contents: Data(Self.schemaOne.utf8))
         var saved = try SaveFile.open(file)
@@ -59,9 +59,19 @@ final class SchemaTests: StoreTestCase {
         try edited.apply(.setControlOwner(control: "DASF 1", owner: "Sam"), in: catalog)
         try saved.save(edited)
         let text = try String(contentsOfFile: file, encoding: .utf8)
-        XCTAssertTrue(text.contains("\"schemaVersion\": 3"))
+        XCTAssertTrue(text.contains("\"schemaVersion\": 1"), "nothing in it needs a newer schema, so an older dasf can still read it")
         XCTAssertEqual(try SaveFile.open(file).assessment.controls["DASF 54"], a.controls["DASF 54"])
         XCTAssertEqual(try String(contentsOfFile: file + ".bak", encoding: .utf8), Self.schemaOne, "the schema-1 original is the backup")
+        var workshop = try SaveFile.open(file)
+        var dated = workshop.assessment
+        try dated.apply(.setControlReviewBy(control: "DASF 1", date: "2027-01-31"), in: catalog)
+        try workshop.save(dated)
+        XCTAssertTrue(try String(contentsOfFile: file, encoding: .utf8).contains("\"schemaVersion\": 2"), "a review date needs schema 2")
+        var commented = try SaveFile.open(file)
+        var withComment = commented.assessment
+        try withComment.apply(.addComment(.control("DASF 1"), author: "Rae", at: "2026-11-24T10:00:00Z", text: "ok?"), in: catalog)
+        try commented.save(withComment)
+        XCTAssertTrue(try String(contentsOfFile: file, encoding: .utf8).contains("\"schemaVersion\": 3"), "a comment needs schema 3")
     }
 
     func testEveryWorkshopFieldAndTheJournalRoundTrip() throws {

@@ -14,6 +14,8 @@ public struct Assessment: Sendable, Hashable {
     public var comments: [Comment]
     /// Fields a merge could not decide: mine is in place, theirs is kept here until resolved.
     public var conflicts: [MergeConflict] = []
+    /// Keys this dasf does not know, kept as they were (`UnknownFields`).
+    public var unknown = UnknownFields()
 
     public init(
         title: String, useCase: UseCase = UseCase(), catalog: CatalogReference, scope: Scope = .all,

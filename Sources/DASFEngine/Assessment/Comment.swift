@@ -22,6 +22,8 @@ public struct Comment: Sendable, Hashable {
     public var at: String
     public var text: String
     public var resolved: Bool
+    /// Keys this dasf does not know, kept as they were (`UnknownFields`).
+    public var unknown = UnknownFields()
 
     public init(id: String, target: Target, author: String, at: String, text: String, resolved: Bool = false) {
         self.id = id

@@ -13,6 +13,8 @@ public struct ControlRecord: Sendable, Hashable {
     public var reviewBy: String?
     /// When someone last confirmed it works: "YYYY-MM-DD".
     public var lastVerified: String?
+    /// Keys this dasf does not know, kept as they were (`UnknownFields`).
+    public var unknown = UnknownFields()
 
     public init(
         status: ControlStatus = .notStarted, notApplicableReason: String? = nil, owner: String? = nil,
@@ -32,7 +34,7 @@ public struct ControlRecord: Sendable, Hashable {
     /// True when the record says nothing beyond the defaults, so it need not be saved.
     public var isEmpty: Bool {
         status == .notStarted && notApplicableReason == nil && owner == nil && evidence == nil && note == nil
-            && targetDate == nil && reviewBy == nil && lastVerified == nil
+            && targetDate == nil && reviewBy == nil && lastVerified == nil && unknown.isEmpty
     }
 
     /// Past its review date on `today` ("YYYY-MM-DD"; ISO dates order as text).

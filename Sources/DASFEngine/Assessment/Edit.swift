@@ -146,8 +146,7 @@ extension Assessment {
             try Self.check(rating: impact)
             if let component, catalog.component(component) == nil { throw .unknownComponent(component) }
             try updateRisk(id, catalog) { record in
-                let used = record.threats.compactMap { Int($0.id.dropFirst()) }.max() ?? 0
-                record.threats.append(Threat(id: "t\(used + 1)", text: text, component: component, likelihood: likelihood, impact: impact))
+                record.threats.append(Threat(id: Self.nextID("t", after: record.threats.map(\.id)), text: text, component: component, likelihood: likelihood, impact: impact))
             }
         case .rateThreat(let id, let threat, let likelihood, let impact):
             try Self.check(rating: likelihood)
@@ -182,8 +181,7 @@ extension Assessment {
             case .risk(let id): if catalog.risk(id) == nil { throw .unknownRisk(id) }
             case .control(let id): if catalog.control(id) == nil { throw .unknownControl(id) }
             }
-            let used = comments.compactMap { Int($0.id.dropFirst()) }.max() ?? 0
-            comments.append(Comment(id: "c\(used + 1)", target: target, author: Self.cleaned(author) ?? "unknown", at: at, text: text))
+            comments.append(Comment(id: Self.nextID("c", after: comments.map(\.id)), target: target, author: Self.cleaned(author) ?? "unknown", at: at, text: text))
         case .resolveComment(let id, let resolved):
             guard let index = comments.firstIndex(where: { $0.id == id }) else { throw .unknownComment(id) }
             comments[index].resolved = resolved
@@ -193,7 +191,7 @@ extension Assessment {
             if takeTheirs {
                 var fields = AssessmentFields.flatten(self)
                 fields[field] = conflict.theirs
-                self = AssessmentFields.unflatten(fields, catalog: self.catalog)
+                self = AssessmentFields.unflatten(fields, catalog: self.catalog, order: [self])
             }
             conflicts = remaining
         case .setOrganisationalRiskNotes(let risk, let notes):
@@ -243,5 +241,16 @@ extension Assessment {
         guard let text else { return nil }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// The id after the highest in use ("t3" after "t2"), so ids are never reused; a file that
+    /// holds the largest number there is gets the lowest free one instead of an overflow trap.
+    static func nextID(_ prefix: String, after ids: [String]) -> String {
+        let numbers = Set(ids.compactMap { $0.hasPrefix(prefix) ? Int($0.dropFirst(prefix.count)) : nil })
+        let highest = numbers.max() ?? 0
+        if highest < Int.max { return prefix + String(highest + 1) }
+        var next = 1
+        while numbers.contains(next) { next += 1 }
+        return prefix + String(next)
     }
 }

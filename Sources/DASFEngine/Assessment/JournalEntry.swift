@@ -6,6 +6,8 @@ public struct JournalEntry: Sendable, Hashable {
     public var change: Change
     /// True when the change came from undo or redo.
     public var undo: Bool
+    /// Keys this dasf does not know, kept as they were (`UnknownFields`).
+    public var unknown = UnknownFields()
 
     public init(at: String, by: String, change: Change, undo: Bool = false) {
         self.at = at

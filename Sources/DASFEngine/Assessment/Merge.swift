@@ -5,6 +5,8 @@ public struct MergeConflict: Sendable, Hashable {
     public let base: String?
     public let mine: String?
     public let theirs: String?
+    /// Keys this dasf does not know, kept as they were (`UnknownFields`).
+    public var unknown = UnknownFields()
 
     public init(field: String, base: String?, mine: String?, theirs: String?) {
         self.field = field
@@ -53,7 +55,7 @@ extension Assessment {
             }
             if let value { merged[key] = value }
         }
-        var result = AssessmentFields.unflatten(merged, catalog: mine.catalog)
+        var result = AssessmentFields.unflatten(merged, catalog: mine.catalog, order: [mine, theirs, base])
         let earlier = Set(mine.conflicts.map(\.field)).union(theirs.conflicts.map(\.field))
         result.conflicts = conflicts + (mine.conflicts + theirs.conflicts).filter { earlier.contains($0.field) && !conflicts.map(\.field).contains($0.field) }
         return MergeResult(assessment: result, fromMine: fromMine, fromTheirs: fromTheirs)
@@ -71,9 +73,65 @@ extension Assessment {
 public enum AssessmentFields {
     static let separator: Character = "\u{1F}"
 
+    /// Unknown fields flatten to "unknown␟OWNER␟KEY" (OWNER as `Owner.key`), so they merge and
+    /// conflict like any other field and survive "take theirs".
+    static let unknownPrefix = "unknown\u{1F}"
+
+    /// Which record an unknown field belongs to.
+    enum Owner: Hashable {
+        case top, useCase, catalog, scope
+        case risk(String), control(String), organisational(String), comment(String)
+        case threat(risk: String, id: String)
+
+        var key: String {
+            switch self {
+            case .top: "top"
+            case .useCase: "usecase"
+            case .catalog: "catalog"
+            case .scope: "scope"
+            case .risk(let id): "risk\u{1E}\(id)"
+            case .control(let id): "control\u{1E}\(id)"
+            case .organisational(let id): "org\u{1E}\(id)"
+            case .comment(let id): "comment\u{1E}\(id)"
+            case .threat(let risk, let id): "threat\u{1E}\(risk)\u{1E}\(id)"
+            }
+        }
+
+        init?(key: String) {
+            let parts = key.split(separator: "\u{1E}", omittingEmptySubsequences: false).map(String.init)
+            switch (parts[0], parts.count) {
+            case ("top", 1): self = .top
+            case ("usecase", 1): self = .useCase
+            case ("catalog", 1): self = .catalog
+            case ("scope", 1): self = .scope
+            case ("risk", 2): self = .risk(parts[1])
+            case ("control", 2): self = .control(parts[1])
+            case ("org", 2): self = .organisational(parts[1])
+            case ("comment", 2): self = .comment(parts[1])
+            case ("threat", 3): self = .threat(risk: parts[1], id: parts[2])
+            default: return nil
+            }
+        }
+    }
+
+    static func unknownFields(of a: Assessment) -> [(Owner, UnknownFields)] {
+        var all: [(Owner, UnknownFields)] = [(.top, a.unknown), (.useCase, a.useCase.unknown), (.catalog, a.catalog.unknown), (.scope, a.scope.unknown)]
+        for (id, r) in a.risks {
+            all.append((.risk(id), r.unknown))
+            for threat in r.threats { all.append((.threat(risk: id, id: threat.id), threat.unknown)) }
+        }
+        for (id, c) in a.controls { all.append((.control(id), c.unknown)) }
+        for (risk, record) in a.organisationalRisks { all.append((.organisational(risk.rawValue), record.unknown)) }
+        for comment in a.comments { all.append((.comment(comment.id), comment.unknown)) }
+        return all.filter { !$0.1.isEmpty }
+    }
+
     public static func flatten(_ a: Assessment) -> [String: String] {
         var out: [String: String] = ["title": a.title]
         func put(_ key: String, _ value: String?) { if let value { out[key] = value } }
+        for (owner, fields) in unknownFields(of: a) {
+            for field in fields.fields { out[unknownPrefix + owner.key + "\u{1F}" + field.key] = field.json }
+        }
         put("usecase/businessOwner", a.useCase.businessOwner)
         put("usecase/description", a.useCase.description)
         if !a.useCase.stakeholders.isEmpty { out["usecase/stakeholders"] = a.useCase.stakeholders.joined(separator: String(separator)) }
@@ -113,14 +171,23 @@ public enum AssessmentFields {
         return out
     }
 
-    public static func unflatten(_ fields: [String: String], catalog: CatalogReference) -> Assessment {
+    /// The assessment a flat map describes. Unknown fields go back to their records in the order
+    /// they had in the first of `order` that has them.
+    public static func unflatten(_ fields: [String: String], catalog: CatalogReference, order: [Assessment] = []) -> Assessment {
         var a = Assessment(title: fields["title"] ?? "Untitled assessment", catalog: catalog)
         func parts(_ value: String) -> [String] { value.split(separator: separator, omittingEmptySubsequences: false).map(String.init) }
         a.useCase = UseCase(businessOwner: fields["usecase/businessOwner"], description: fields["usecase/description"],
                             stakeholders: fields["usecase/stakeholders"].map(parts) ?? [])
         a.scope = Scope(deploymentModels: fields["scope"].map(parts) ?? [])
         var comments: [String: Comment] = [:]
+        var unknown: [Owner: [(String, String)]] = [:]
         for (key, value) in fields {
+            if key.hasPrefix(unknownPrefix) {
+                let rest = key.dropFirst(unknownPrefix.count)
+                guard let split = rest.firstIndex(of: "\u{1F}"), let owner = Owner(key: String(rest[..<split])) else { continue }
+                unknown[owner, default: []].append((String(rest[rest.index(after: split)...]), value))
+                continue
+            }
             let path = key.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
             guard path.count >= 2 else { continue }
             switch (path[0], path.count) {
@@ -170,12 +237,47 @@ public enum AssessmentFields {
         }
         for id in a.risks.keys { a.risks[id]?.threats.sort { IDOrder.areInIncreasingOrder($0.id, $1.id) } }
         a.comments = comments.values.sorted { $0.at != $1.at ? $0.at < $1.at : IDOrder.areInIncreasingOrder($0.id, $1.id) }
+        if !unknown.isEmpty { restore(unknown, into: &a, order: order) }
         return a
+    }
+
+    private static func restore(_ unknown: [Owner: [(String, String)]], into a: inout Assessment, order: [Assessment]) {
+        let earlier = order.map { Dictionary(unknownFields(of: $0), uniquingKeysWith: { first, _ in first }) }
+        for (owner, pairs) in unknown {
+            // Keys in the order the first version that has them wrote them; new ones after.
+            let known = earlier.compactMap { $0[owner]?.keys }.first ?? []
+            let sorted = pairs.sorted { x, y in
+                let i = known.firstIndex(of: x.0) ?? Int.max, j = known.firstIndex(of: y.0) ?? Int.max
+                return i != j ? i < j : x.0 < y.0
+            }
+            let fields = UnknownFields(sorted.map { UnknownFields.Field(key: $0.0, json: $0.1) })
+            switch owner {
+            case .top: a.unknown = fields
+            case .useCase: a.useCase.unknown = fields
+            case .catalog: a.catalog.unknown = fields
+            case .scope: a.scope.unknown = fields
+            case .risk(let id): a.risks[id, default: RiskRecord()].unknown = fields
+            case .control(let id): a.controls[id, default: ControlRecord()].unknown = fields
+            case .organisational(let id):
+                guard let risk = OrganisationalRisk(rawValue: id) else { continue }
+                a.organisationalRisks[risk, default: OrganisationalRiskRecord()].unknown = fields
+            case .comment(let id):
+                guard let index = a.comments.firstIndex(where: { $0.id == id }) else { continue }
+                a.comments[index].unknown = fields
+            case .threat(let risk, let id):
+                guard let index = a.risks[risk]?.threats.firstIndex(where: { $0.id == id }) else { continue }
+                a.risks[risk]?.threats[index].unknown = fields
+            }
+        }
     }
 
     /// A field name for people: "control/DASF 54/owner" → "control DASF 54 owner".
     public static func label(_ field: String) -> String {
-        field.split(separator: "/").joined(separator: " ")
+        if field.hasPrefix(unknownPrefix) {
+            let parts = field.dropFirst(unknownPrefix.count).split(whereSeparator: { $0 == "\u{1E}" || $0 == "\u{1F}" })
+            return (parts.first == "top" ? parts.dropFirst() : parts[...]).joined(separator: " ") + " (a field this dasf does not know)"
+        }
+        return field.split(separator: "/").joined(separator: " ")
     }
 
     /// A value for people: parts joined with ", ".

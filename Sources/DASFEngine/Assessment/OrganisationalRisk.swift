@@ -31,11 +31,13 @@ public struct OrganisationalRiskRecord: Sendable, Hashable {
     /// 1 (low) ... 5 (high).
     public var rating: Int?
     public var notes: String?
+    /// Keys this dasf does not know, kept as they were (`UnknownFields`).
+    public var unknown = UnknownFields()
 
     public init(rating: Int? = nil, notes: String? = nil) {
         self.rating = rating
         self.notes = notes
     }
 
-    public var isEmpty: Bool { rating == nil && notes == nil }
+    public var isEmpty: Bool { rating == nil && notes == nil && unknown.isEmpty }
 }

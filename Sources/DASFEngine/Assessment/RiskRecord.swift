@@ -9,6 +9,8 @@ public struct RiskRecord: Sendable, Hashable {
     public var assessed: Bool
     /// The threats the room named for this risk (step 4).
     public var threats: [Threat]
+    /// Keys this dasf does not know, kept as they were (`UnknownFields`).
+    public var unknown = UnknownFields()
 
     public init(
         treatment: RiskTreatment = .mitigate, rationale: String? = nil, notApplicableReason: String? = nil,
@@ -22,7 +24,7 @@ public struct RiskRecord: Sendable, Hashable {
     }
 
     public var isEmpty: Bool {
-        treatment == .mitigate && rationale == nil && notApplicableReason == nil && !assessed && threats.isEmpty
+        treatment == .mitigate && rationale == nil && notApplicableReason == nil && !assessed && threats.isEmpty && unknown.isEmpty
     }
 
     /// Whether a decision about the risk has been recorded.

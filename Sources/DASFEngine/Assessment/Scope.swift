@@ -3,6 +3,8 @@
 public struct Scope: Sendable, Hashable {
     /// Deployment model ids, without duplicates, in the catalog's order where known.
     public var deploymentModels: [String]
+    /// Keys this dasf does not know, kept as they were (`UnknownFields`).
+    public var unknown = UnknownFields()
 
     public init(deploymentModels: [String] = []) {
         var seen = Set<String>()

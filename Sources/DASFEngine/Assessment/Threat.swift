@@ -9,6 +9,8 @@ public struct Threat: Sendable, Hashable {
     public var likelihood: Int?
     /// 1 (minor) ... 5 (severe).
     public var impact: Int?
+    /// Keys this dasf does not know, kept as they were (`UnknownFields`).
+    public var unknown = UnknownFields()
 
     public init(id: String, text: String, component: Int? = nil, likelihood: Int? = nil, impact: Int? = nil) {
         self.id = id
@@ -18,9 +20,11 @@ public struct Threat: Sendable, Hashable {
         self.impact = impact
     }
 
-    /// Likelihood × impact (1...25) when both are rated.
+    /// Likelihood × impact (1...25) when both are rated. Files are checked for 1–5 on load;
+    /// the product still cannot trap on numbers that got past that.
     public var rating: Int? {
         guard let likelihood, let impact else { return nil }
-        return likelihood * impact
+        let (product, overflow) = likelihood.multipliedReportingOverflow(by: impact)
+        return overflow ? Int.max : product
     }
 }

@@ -4,6 +4,8 @@ public struct UseCase: Sendable, Hashable {
     /// What the system is and what it is for, in a few sentences.
     public var description: String?
     public var stakeholders: [String]
+    /// Keys this dasf does not know, kept as they were (`UnknownFields`).
+    public var unknown = UnknownFields()
 
     public init(businessOwner: String? = nil, description: String? = nil, stakeholders: [String] = []) {
         self.businessOwner = businessOwner
@@ -11,5 +13,5 @@ public struct UseCase: Sendable, Hashable {
         self.stakeholders = stakeholders
     }
 
-    public var isEmpty: Bool { businessOwner == nil && description == nil && stakeholders.isEmpty }
+    public var isEmpty: Bool { businessOwner == nil && description == nil && stakeholders.isEmpty && unknown.isEmpty }
 }

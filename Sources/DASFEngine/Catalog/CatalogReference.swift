@@ -4,6 +4,8 @@ public struct CatalogReference: Sendable, Hashable {
     public var id: String
     public var version: String
     public var digest: String
+    /// Keys this dasf does not know, kept as they were (`UnknownFields`).
+    public var unknown = UnknownFields()
 
     public init(id: String, version: String, digest: String) {
         self.id = id

@@ -11,11 +11,15 @@ public enum Action: Sendable, Hashable {
     case notice(String)
     /// The time now, sent before each key (comments are stamped with it).
     case clock(String)
+    /// The file changed on disk and nothing was pending here: its version, and what to say.
+    case reloaded(Assessment, journal: [JournalEntry], summary: String)
 }
 
 /// What became of a save the reducer asked for.
 public enum SaveOutcome: Sendable, Hashable {
     case saved(time: String)
+    /// Someone else saved meanwhile; the file now holds both versions merged.
+    case merged(time: String, Assessment, journal: [JournalEntry], summary: String)
     case failed(String)
     case conflict(String)
 }

@@ -18,6 +18,8 @@ public enum Command: Sendable, Hashable {
     case edit
     /// Handled by the runtime (the backend repaints); nothing changes in the state.
     case redraw
+    /// Ctrl-S: the runtime writes what is waiting now (flow control is off, so the key arrives).
+    case saveNow
 }
 
 /// One key binding: the keys, how the key bar and help name them, and what they do. The help
@@ -75,7 +77,8 @@ public enum KeyMap {
         Binding([.control("r")], "Ctrl-R", "redo", .redo),
         Binding([.character("q")], "q", "quit (everything is saved)", .quit, bar: true),
         Binding([.control("w")], "Ctrl-W", "write anyway when the file changed on disk", .overwrite),
-        Binding([.control("l")], "Ctrl-L", "redraw the whole screen", .redraw),
+        Binding([.control("s")], "Ctrl-S", "save now (changes are also saved within a second)", .saveNow),
+        Binding([.control("l")], "Ctrl-L", "redraw the whole screen and look for changes on disk", .redraw),
     ]
 
     /// The bindings of a screen, its own first, then the global ones.

@@ -19,6 +19,10 @@ public enum Reducer {
             case .saved(let time):
                 if case .conflict = state.save { state.message = "written over the copy on disk" }
                 state.save = .saved(time)
+            case .merged(let time, let merged, let journal, let summary):
+                adopt(merged, journal: journal, &state)
+                state.save = .saved(time)
+                state.message = summary
             case .failed(let reason):
                 state.save = .failed(reason)
                 state.message = "not saved: \(reason) (your edits are kept; quitting writes them to a copy)"
@@ -26,6 +30,10 @@ public enum Reducer {
                 state.save = .conflict(reason)
                 state.message = "not saved: the file changed on disk. Ctrl-W writes yours over it; q keeps yours in a copy"
             }
+            return []
+        case .reloaded(let fresh, let journal, let summary):
+            adopt(fresh, journal: journal, &state)
+            state.message = summary
             return []
         case .key(.resize(let size)):
             state.size = size
@@ -129,7 +137,7 @@ public enum Reducer {
                 return edit(.markRiskApplicable(risk: id), &state, done: "\(id): applicable again")
             }
             ask(.riskNotApplicable(id), "Why does risk \(id) not apply?", "", &state)
-        case .redraw:
+        case .redraw, .saveNow:
             break
         case .workshop: push(.workshop, &state)
         case .useCase: push(.useCase, &state)
@@ -331,6 +339,23 @@ public enum Reducer {
         state.message = done
         clampSelection(&state)
         return [.record(changes, undo: undo), .save(changed)]
+    }
+
+    /// Takes a version that came from disk (someone else's save, merged or not) as the current
+    /// one. Undo and redo keep working on this person's own steps: each remembered version gets
+    /// the other writer's changes too, so undoing never takes theirs back.
+    static func adopt(_ fresh: Assessment, journal: [JournalEntry], _ state: inout AppState) {
+        let old = state.assessment
+        func rebase(_ version: Assessment) -> Assessment {
+            var merged = Assessment.merge(base: old, mine: version, theirs: fresh).assessment
+            merged.conflicts = fresh.conflicts
+            return merged
+        }
+        state.undoStack = state.undoStack.map(rebase)
+        state.redoStack = state.redoStack.map(rebase)
+        state.update(fresh)
+        state.journal = journal
+        clampSelection(&state)
     }
 
     static func undo(_ state: inout AppState) -> [Effect] { step(back: true, &state) }

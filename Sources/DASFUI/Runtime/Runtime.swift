@@ -12,7 +12,13 @@ public final class Runtime<Backend: TerminalBackend> {
     let stamp: () -> String
     /// Writes the reports for the current assessment and says where.
     let report: (Assessment, [JournalEntry]) -> String
+    /// Whether the file changed on disk since this program last read or wrote it: a cheap look
+    /// (its size and time), made about once a second.
+    let changedOnDisk: () -> Bool
+    /// Reads the file's new version, as an action for the reducer (or nil when there is none).
+    let reload: () -> Action?
     private var pending: Assessment?
+    private var lastLook = 0.0
     private var firstPending = 0.0
     private var lastEdit = 0.0
 
@@ -23,8 +29,11 @@ public final class Runtime<Backend: TerminalBackend> {
     public init(
         state: AppState, backend: Backend, now: @escaping () -> Double, stamp: @escaping () -> String = { "" },
         report: @escaping (Assessment, [JournalEntry]) -> String = { _, _ in "reports are not available here" },
+        changedOnDisk: @escaping () -> Bool = { false }, reload: @escaping () -> Action? = { nil },
         persist: @escaping (Assessment, [JournalEntry], Bool) -> SaveOutcome
     ) {
+        self.changedOnDisk = changedOnDisk
+        self.reload = reload
         self.state = state
         self.backend = backend
         self.now = now
@@ -47,17 +56,43 @@ public final class Runtime<Backend: TerminalBackend> {
                 break
             case .key(.control("l")):
                 backend.invalidate()
+                lookAtDisk()
+            case .key(.control("s")):
+                saveNow()
             case .key(let key):
                 handle(.clock(stamp()))
                 if handle(.key(key)) { break loop }
             }
             flush(force: false)
+            if now() - lastLook >= 1 { lookAtDisk() }
             backend.draw(Renderer.render(state))
         }
         flush(force: true)
         switch state.save {
         case .failed, .conflict: return state.assessment
         default: return nil
+        }
+    }
+
+    /// Ctrl-S: writes what is waiting now instead of in a moment.
+    func saveNow() {
+        handle(.clock(stamp()))
+        if pending != nil {
+            flush(force: true)
+        } else {
+            handle(.notice(state.readOnly ? "read-only: nothing is saved" : "nothing waiting: every change is already saved"))
+        }
+    }
+
+    /// When someone else saved the file: with nothing waiting here, shows their version; with
+    /// edits waiting, saves them now, which merges the two.
+    func lookAtDisk() {
+        lastLook = now()
+        guard changedOnDisk() else { return }
+        if pending != nil {
+            flush(force: true)
+        } else if let action = reload() {
+            handle(action)
         }
     }
 

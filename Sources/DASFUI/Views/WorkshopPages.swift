@@ -129,7 +129,7 @@ extension Pages {
                                   Span("   1-5 rates the selected one, 0 clears, Enter edits its notes", theme.style(.dim))], []])
         page.setRows(OrganisationalRisk.allCases) { risk in
             let record = state.assessment.organisationalRisks[risk] ?? OrganisationalRiskRecord()
-            let rating = record.rating.map { String(repeating: g.unicode ? "■" : "#", count: $0) + String(repeating: g.unicode ? "□" : ".", count: 5 - $0) + " \($0)" } ?? "not rated"
+            let rating = record.rating.map { String(repeating: g.unicode ? "■" : "#", count: min(max($0, 0), 5)) + String(repeating: g.unicode ? "□" : ".", count: 5 - min(max($0, 0), 5)) + " \($0)" } ?? "not rated"
             let role: Role = (record.rating ?? 0) >= 4 ? .open : (record.rating ?? 0) >= 3 ? .partial : .dim
             return Columns.line([(risk.name, 18, false, theme.style(.emphasis)), (rating, 11, false, theme.style(role)),
                                  (record.notes ?? risk.summary, nil, false, record.notes == nil ? theme.style(.dim) : .plain)],

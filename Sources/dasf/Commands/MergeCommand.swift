@@ -18,7 +18,7 @@ struct MergeCommand: ParsableCommand {
     @Argument(help: "The version both copies started from.") var base: String
     @Argument(help: "Your copy.") var mine: String
     @Argument(help: "Their copy.") var theirs: String
-    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the merged assessment (a new file).", valueName: "path")) var output: String
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the merged assessment (a new file; - for standard output).", valueName: "path")) var output: String
 
     func run() throws {
         let result: MergeResult
@@ -27,7 +27,11 @@ struct MergeCommand: ParsableCommand {
             let b = try SaveFile.open(base), m = try SaveFile.open(mine), t = try SaveFile.open(theirs)
             result = Assessment.merge(base: b.assessment, mine: m.assessment, theirs: t.assessment)
             journal = Assessment.mergeJournals(m.journal, t.journal)
-            _ = try SaveFile.create(output, assessment: result.assessment, journal: journal)
+            if output == "-" {
+                FileHandle.standardOutput.write(SaveFileFormat.encode(result.assessment, journal: journal))
+            } else {
+                _ = try SaveFile.create(output, assessment: result.assessment, journal: journal)
+            }
         } catch {
             Console.error("\(error)")
             throw ExitCode(2)
@@ -39,7 +43,8 @@ struct MergeCommand: ParsableCommand {
                 lines.append("  \(conflict.label): base \(AssessmentFields.display(conflict.base)); mine \(AssessmentFields.display(conflict.mine)); theirs \(AssessmentFields.display(conflict.theirs))")
             }
         }
-        Console.out(lines.joined(separator: "\n"))
+        // With -o - the merged file is standard output, so the summary goes to standard error.
+        if output == "-" { lines.forEach(Console.warn) } else { Console.out(lines.joined(separator: "\n")) }
         if !result.conflicts.isEmpty { throw ExitCode(1) }
     }
 }

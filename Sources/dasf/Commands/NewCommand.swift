@@ -21,7 +21,7 @@ struct NewCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let catalog = try Catalog.resolve(source.catalog ?? BuiltinCatalogs.defaultID)
-            let name = (file as NSString).lastPathComponent
+            guard let name = PathName(file)?.name else { throw StoreError(path: file, kind: .writeFailed, reason: "not a file name") }
             let defaultTitle = name.replacingOccurrences(of: ".dasf.json", with: "").replacingOccurrences(of: ".json", with: "")
             var assessment = Assessment(title: defaultTitle, catalog: catalog)
             var edits: [Edit] = []

@@ -49,68 +49,103 @@ struct OpenCommand: ParsableCommand {
         }
         var document: AssessmentDocument!
         try reportingFailures { document = try AssessmentDocument.open(file, catalog: source.catalog) }
+        // A file that cannot be saved is said so now and opened read-only, not discovered later.
+        let unwritable = readonly ? nil : document.file.whyNotWritable
         let unicode = NcursesBackend.prepareLocale() && !ascii
         let environmentNoColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         guard let backend = NcursesBackend(color: !(noColor || environmentNoColor), mouse: !noMouse) else {
             Console.error("no usable terminal (is TERM set to a known terminal type?)")
             throw ExitCode.failure
         }
+        let conflicts = document.assessment.conflicts.isEmpty ? nil : "\(document.assessment.conflicts.count) merge conflicts to settle: ! lists them"
         let state = AppState(
             catalog: document.catalog, assessment: document.assessment, path: file, size: backend.size,
-            readOnly: readonly, review: review, unicode: unicode, color: !(noColor || environmentNoColor), mouse: !noMouse,
-            message: notice ?? document.warnings.first
-                ?? (document.assessment.conflicts.isEmpty ? nil : "\(document.assessment.conflicts.count) merge conflicts to settle: ! lists them"), author: author ?? Author.current, today: Author.today(),
-            journal: document.journal)
+            readOnly: readonly || unwritable != nil, review: review, unicode: unicode, color: !(noColor || environmentNoColor), mouse: !noMouse,
+            message: unwritable.map { "opened read-only: \($0)" } ?? notice ?? document.warnings.first ?? conflicts,
+            author: author ?? Author.current, today: Author.today(), journal: document.journal)
         let saver = Saver(file: document.file)
         let runtime = Runtime(state: state, backend: backend, now: { Date().timeIntervalSinceReferenceDate },
                               stamp: { Author.timestamp() },
                               report: { [file, catalog = document.catalog] in ReportFiles.write(for: file, catalog: catalog, assessment: $0, journal: $1) },
+                              changedOnDisk: saver.changedOnDisk, reload: saver.reload,
                               persist: saver.save)
         let unsaved = runtime.run()
         backend.stop()
         if let unsaved {
-            let copy = "\(file).unsaved-\(Saver.stamp()).dasf.json"
-            do {
-                _ = try SaveFile.create(copy, assessment: unsaved)
-                let why = saver.conflicted ? "changed on disk while it was open, so it was not overwritten" : "could not be saved (\(saver.lastProblem ?? "unknown reason"))"
-                Console.error("\(file) \(why); your version is in \(copy)")
-            } catch {
-                Console.error("\(file) could not be saved, nor a copy written: \(error)")
+            let why = saver.conflicted ? "changed on disk while it was open, so it was not overwritten" : "could not be saved (\(saver.lastProblem ?? "unknown reason"))"
+            if let place = UnsavedCopy.keep(unsaved, journal: runtime.state.journal, of: file) {
+                Console.error("\(file) \(why); your version, with its journal, is in \(place)")
+            } else {
+                Console.error("\(file) \(why), and no copy could be written anywhere; your edits are lost")
             }
             throw ExitCode.failure
         }
     }
 }
 
-/// Saves through the store and reports in the runtime's terms.
+/// Saves through the store and reports in the runtime's terms. On the map a field both writers
+/// changed is kept both ways, for the `!` screen, rather than refused.
 final class Saver {
     var file: SaveFile
     var lastProblem: String?
     var conflicted = false
+    /// What the file looked like (`SaveFile.diskStamp`) when last read or written here.
+    private var stamp: String?
+    /// A damaged version on disk is reported once, not every second.
+    private var reportedStamp: String?
 
-    init(file: SaveFile) { self.file = file }
+    init(file: SaveFile) {
+        self.file = file
+        stamp = file.diskStamp()
+    }
 
     func save(_ assessment: Assessment, journal: [JournalEntry], force: Bool) -> SaveOutcome {
         do {
-            try file.save(assessment, journal: journal, force: force)
+            let outcome = try file.save(assessment, journal: journal, force: force, conflicts: .keepBoth)
+            stamp = file.diskStamp()
             conflicted = false
+            if outcome.kind == .merged {
+                return .merged(time: Self.clock(), file.assessment, journal: file.journal, summary: outcome.summary ?? "merged")
+            }
             return .saved(time: Self.clock())
         } catch {
-            lastProblem = error.reason
+            // The store says "not saved: …" itself; the status line says it once.
+            lastProblem = error.reason.hasPrefix("not saved: ") ? String(error.reason.dropFirst("not saved: ".count)) : error.reason
             conflicted = error.kind == .changedOnDisk
-            return conflicted ? .conflict(error.reason) : .failed(error.reason)
+            return conflicted ? .conflict(lastProblem ?? error.reason) : .failed(lastProblem ?? error.reason)
+        }
+    }
+
+    func changedOnDisk() -> Bool {
+        let now = file.diskStamp()
+        return now != nil && now != stamp && now != reportedStamp
+    }
+
+    /// The version on disk, when it differs from the one here: "reloaded: 2 changes by Ana".
+    func reload() -> Action? {
+        let now = file.diskStamp()
+        do {
+            guard let fresh = try file.readIfChanged() else {
+                stamp = now
+                return nil
+            }
+            let before = AssessmentFields.flatten(file.assessment), after = AssessmentFields.flatten(fresh.assessment)
+            let changes = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.count
+            let seen = Set(file.journal)
+            let authors = Array(Set(fresh.journal.filter { !seen.contains($0) }.map(\.by))).sorted()
+            file = fresh
+            stamp = now
+            let who = authors.isEmpty ? "" : " by " + authors.joined(separator: ", ")
+            return .reloaded(fresh.assessment, journal: fresh.journal, summary: "reloaded: \(changes) change\(changes == 1 ? "" : "s")\(who)")
+        } catch {
+            reportedStamp = now
+            return .notice("\(file.path) changed on disk but cannot be read (\(error.reason)); showing the last good version")
         }
     }
 
     static func clock() -> String {
         let formatter = DateFormatter()
         formatter.dateFormat = "HH:mm:ss"
-        return formatter.string(from: Date())
-    }
-
-    static func stamp() -> String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
         return formatter.string(from: Date())
     }
 }

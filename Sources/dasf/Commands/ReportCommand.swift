@@ -19,9 +19,9 @@ struct ReportCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case md, html, csv, json }
 
-    @Argument(help: "The save file.") var file: String
+    @Argument(help: "The save file (- reads standard input).") var file: String
     @Option(name: .long, help: "md, html, csv or json.") var format: Format = .md
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of standard output (- is standard output).", valueName: "path"))
     var output: String?
     @Option(name: .long, help: "For csv: risks or controls.") var table: String = "risks"
     @Flag(name: .customLong("hide-na"), help: "Leave out risks that are not applicable or out of scope.") var hideNA = false
@@ -54,7 +54,7 @@ struct ReportCommand: ParsableCommand {
             }
             if let output {
                 try DurableWrite.write(Data(text.utf8), to: output)
-                Console.out("wrote \(output)")
+                if output != "-" { Console.out("wrote \(output)") }
             } else {
                 FileHandle.standardOutput.write(Data(text.utf8))
             }

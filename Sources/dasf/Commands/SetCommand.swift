@@ -195,8 +195,10 @@ struct SetCommand: ParsableCommand {
                 if let notes { edits.append(.setOrganisationalRiskNotes(risk, notes: notes)) }
             }
             let before = document.scorecard
-            try document.apply(edits, author: author ?? Author.current, force: force)
-            Console.out(ChangeSummary.lines(before: before, after: document.scorecard, catalog: catalog, file: file).joined(separator: "\n"))
+            let outcome = try document.apply(edits, author: author ?? Author.current, force: force)
+            var lines = ChangeSummary.lines(before: before, after: document.scorecard, catalog: catalog, file: file)
+            if let merged = outcome.summary { lines[0] += " (\(merged))" }
+            Console.out(lines.joined(separator: "\n"))
         }
     }
 }

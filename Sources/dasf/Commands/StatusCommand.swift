@@ -10,7 +10,7 @@ struct StatusCommand: ParsableCommand {
         discussion: "The JSON form is documented in docs/json-output.md and kept stable."
     )
 
-    @Argument(help: "The save file.") var file: String
+    @Argument(help: "The save file (- reads standard input).") var file: String
     @Option(name: .long, help: "text or json.") var format: OutputFormat = .text
     @Option(name: .long, help: ArgumentHelp("Judge staleness on this day (default: today, UTC).", valueName: "YYYY-MM-DD"))
     var today: String?
@@ -40,7 +40,7 @@ struct ValidateCommand: ParsableCommand {
         discussion: "A save file is checked against its catalog; ids the catalog lacks are warnings (errors with --strict)."
     )
 
-    @Argument(help: "A save file or a catalog file.") var file: String
+    @Argument(help: "A save file or a catalog file (- reads a save file from standard input).") var file: String
     @Flag(name: .long, help: "Treat warnings as errors.") var strict = false
     @OptionGroup var source: CatalogOption
 
@@ -53,8 +53,13 @@ struct ValidateCommand: ParsableCommand {
             }
             let document = try AssessmentDocument.open(file, catalog: source.catalog)
             document.warnings.forEach(Console.warn)
-            if strict && !document.warnings.isEmpty {
-                Console.error("\(file): \(document.warnings.count) warning(s) with --strict")
+            let unknown = document.file.unknownFields
+            if !unknown.isEmpty {
+                let shown = unknown.prefix(20).joined(separator: ", ") + (unknown.count > 20 ? " and \(unknown.count - 20) more" : "")
+                Console.warn("\(file): fields this dasf does not know (kept as they are): \(shown)")
+            }
+            if strict && !(document.warnings.isEmpty && unknown.isEmpty) {
+                Console.error("\(file): \(document.warnings.count + (unknown.isEmpty ? 0 : 1)) warning(s) with --strict")
                 throw ExitCode.failure
             }
             let assessment = document.assessment
@@ -66,7 +71,7 @@ struct ValidateCommand: ParsableCommand {
 /// Tells a catalog file from a save file by its `format` field, without trusting the name.
 enum FileKind {
     static func isCatalog(_ path: String) -> Bool {
-        guard let data = FileManager.default.contents(atPath: path),
+        guard path != "-", let data = FileManager.default.contents(atPath: path),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
         else { return false }
         return object["format"] as? String == "dasf-catalog"
