@@ -5,11 +5,14 @@ import DASFEngine
 public enum CSVReport {
     public enum Table: String, Sendable, CaseIterable { case risks, controls }
 
-    public static func render(_ input: ReportInput, table: Table) -> String {
-        switch table {
+    /// With `byteOrderMark` (the default) the file starts with U+FEFF, which Excel and
+    /// LibreOffice take as "this is UTF-8"; without it they guess a legacy encoding.
+    public static func render(_ input: ReportInput, table: Table, byteOrderMark: Bool = true) -> String {
+        let body = switch table {
         case .risks: risks(input)
         case .controls: controls(input)
         }
+        return byteOrderMark ? "\u{FEFF}" + body : body
     }
 
     static func line(_ fields: [String]) -> String {

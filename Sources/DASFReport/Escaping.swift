@@ -16,11 +16,62 @@ public enum Escaping {
         return out
     }
 
-    /// Markdown: characters that would start markup are backslash-escaped; one line.
+    /// Markdown, one line: characters that would start markup are backslash-escaped, and so is
+    /// whatever GitHub would turn into a link by itself (`www.`, `://`, e-mail addresses). A web
+    /// address (http or https) becomes an explicit autolink `<…>`, inside which nothing is
+    /// escaped, so `&` and `_` in it still work; `|` in it is percent-encoded for tables.
     public static func markdown(_ text: String) -> String {
         var out = ""
+        var token = ""
+        func flush() {
+            if !token.isEmpty { out += markdownToken(token) }
+            token = ""
+        }
         for character in withoutControls(text) {
-            if "\\`*_[]<>|&#!~".contains(character) { out.append("\\") }
+            if character == " " {
+                flush()
+                out.append(" ")
+            } else {
+                token.append(character)
+            }
+        }
+        flush()
+        // Block markup at the start of a line: a list marker, a numbered item, a setext rule.
+        if let first = out.first, "-+=".contains(first) { out = "\\" + out }
+        if let dot = out.firstIndex(where: { !$0.isASCII || !$0.isNumber }), dot != out.startIndex, ".)".contains(out[dot]),
+           out.index(after: dot) == out.endIndex || out[out.index(after: dot)] == " " {
+            out.insert("\\", at: dot)
+        }
+        return out
+    }
+
+    private static func markdownToken(_ token: String) -> String {
+        let lower = token.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
+            // Trailing sentence punctuation stays outside the link.
+            var address = Substring(token)
+            var tail = ""
+            while let last = address.last, ".,;:!?)'\"".contains(last) {
+                tail = String(last) + tail
+                address = address.dropLast()
+            }
+            let unsafe: (Character) -> Bool = { "<>\"`\\".contains($0) || $0.isWhitespace }
+            if address.count > 8, !address.contains(where: unsafe) {
+                return "<" + address.replacingOccurrences(of: "|", with: "%7C") + ">" + markdownText(tail)
+            }
+        }
+        return markdownText(token)
+    }
+
+    private static func markdownText(_ text: String) -> String {
+        var out = ""
+        let characters = Array(text)
+        for (n, character) in characters.enumerated() {
+            var escape = "\\`*_[]<>|&#!~@".contains(character)
+            // "www." and "://" are what GitHub's extended autolinks look for.
+            if character == ".", n >= 3, String(characters[(n - 3)..<n]).lowercased() == "www" { escape = true }
+            if character == ":", n + 2 < characters.count, characters[n + 1] == "/", characters[n + 2] == "/" { escape = true }
+            if escape { out.append("\\") }
             out.append(character)
         }
         return out
@@ -53,17 +104,29 @@ public enum Escaping {
         return out
     }
 
-    /// One CSV field per RFC 4180, made inert for spreadsheets: a cell a spreadsheet would run as
-    /// a formula (starting with =, +, -, @, tab or CR) is prefixed with an apostrophe.
+    /// One CSV field per RFC 4180, made inert for spreadsheets. Control characters go first;
+    /// then a cell that would start a formula (=, +, -, @, or their full-width forms) once leading
+    /// white space, bidirectional marks and zero-width characters are passed over is prefixed
+    /// with an apostrophe, so nothing invisible can smuggle a formula past the guard.
     public static func csv(_ text: String) -> String {
-        var value = text
-        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+        var value = withoutControls(text, newlines: "\n").replacingOccurrences(of: "\r", with: "")
+        let lead = value.unicodeScalars.first(where: { !isInvisibleLead($0) })
+        // A leading tab or CR is OWASP's list too, whatever follows it.
+        if let lead, "=+-@\u{FF1D}\u{FF0B}\u{FF0D}\u{FF20}".unicodeScalars.contains(lead) || ["\t", "\r"].contains(text.unicodeScalars.first) {
             value = "'" + value
         }
-        value = withoutControls(value, newlines: "\n").replacingOccurrences(of: "\r", with: "")
         if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) {
             return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return value
+    }
+
+    /// What a spreadsheet may skip before it decides a cell is a formula: white space (including
+    /// no-break spaces), bidirectional marks and zero-width characters.
+    static func isInvisibleLead(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0x061C, 0xFEFF, 0x00AD, 0x180E: true
+        default: scalar.properties.isWhitespace
+        }
     }
 }

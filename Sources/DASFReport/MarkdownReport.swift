@@ -18,7 +18,7 @@ public enum MarkdownReport {
         var facts = ["- Scope: \(e(input.scopeText))", "- Catalog: \(e(input.catalog.title)) (\(e(input.catalog.id)), version \(e(input.catalog.version)))"]
         if let owner = a.useCase.businessOwner { facts.append("- Business owner: \(e(owner))") }
         if !a.useCase.stakeholders.isEmpty { facts.append("- Stakeholders: \(e(a.useCase.stakeholders.joined(separator: ", ")))") }
-        if let today = input.scorecard.today { facts.append("- As of: \(today)") }
+        if let today = input.scorecard.today { facts.append("- As of: \(e(today))") }
         out += facts
         if let description = a.useCase.description { out += ["", e(description)] }
 
@@ -59,14 +59,14 @@ public enum MarkdownReport {
                 lines += ["", "### \(e(owner))", "", "| Control | Status | Target | Review by | Verified | Evidence | Note |", "| --- | --- | --- | --- | --- | --- | --- |"]
                 for (control, record) in controls {
                     let status = record.status.label + (record.notApplicableReason.map { ": \($0)" } ?? "")
-                    lines.append("| \(e(control.id)) \(e(control.title)) | \(e(status)) | \(record.targetDate ?? "") | \(record.reviewBy ?? "") | \(record.lastVerified ?? "") | \(e(record.evidence ?? "")) | \(e(record.note ?? "")) |")
+                    lines.append("| \(e(control.id)) \(e(control.title)) | \(e(status)) | \(e(record.targetDate ?? "")) | \(e(record.reviewBy ?? "")) | \(e(record.lastVerified ?? "")) | \(e(record.evidence ?? "")) | \(e(record.note ?? "")) |")
                 }
             }
             section("Controls by owner", lines.isEmpty ? [] : Array(lines.dropFirst()), empty: "No control has been worked on yet.")
         }
 
         section("Stale controls", input.staleControls.map { control, record in
-            "- \(e(control.id)) \(e(control.title)): review was due \(record.reviewBy ?? "?")" + (record.owner.map { "; owner \(e($0))" } ?? "")
+            "- \(e(control.id)) \(e(control.title)): review was due \(e(record.reviewBy ?? "?"))" + (record.owner.map { "; owner \(e($0))" } ?? "")
         }, empty: "None: no control is past its review date.")
 
         section("Open review comments", input.openComments.map { comment in
@@ -76,7 +76,7 @@ public enum MarkdownReport {
         section("Organisational risks", OrganisationalRisk.allCases.compactMap { risk in
             let record = a.organisationalRisks[risk]
             if options.hideEmpty && record == nil { return nil }
-            return "- **\(risk.name)**: " + (record?.rating.map { "rated \($0) of 5" } ?? "not rated") + (record?.notes.map { ". \(e($0))" } ?? "")
+            return "- **\(e(risk.name))**: " + (record?.rating.map { "rated \($0) of 5" } ?? "not rated") + (record?.notes.map { ". \(e($0))" } ?? "")
         }, empty: "Not discussed.")
 
         out += ["", "---", "", "Catalog: \(e(input.catalog.title)), version \(e(input.catalog.version))."

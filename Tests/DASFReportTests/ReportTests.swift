@@ -46,7 +46,8 @@ func assertReport(_ text: String, named name: String, file: StaticString = #file
         XCTFail("recorded \(name)", file: file, line: line)
         return
     }
-    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+    // Read as bytes: String(contentsOf:) would drop a byte-order mark the report must keep.
+    guard let expected = (try? Data(contentsOf: url)).map({ String(decoding: $0, as: UTF8.self) }) else {
         return XCTFail("no golden report \(name); record with RECORD_SCREENS=1", file: file, line: line)
     }
     if text != expected {

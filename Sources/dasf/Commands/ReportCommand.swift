@@ -27,6 +27,7 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .customLong("hide-na"), help: "Leave out risks that are not applicable or out of scope.") var hideNA = false
     @Flag(name: .customLong("hide-empty"), help: "Leave out sections with nothing in them.") var hideEmpty = false
     @Option(name: .long, help: "executive (summary) or register (everything).") var audience: String = "register"
+    @Flag(name: .customLong("no-bom"), help: "For csv: leave out the UTF-8 byte-order mark that spreadsheets read the encoding from.") var noBOM = false
     @Option(name: .long, help: ArgumentHelp("Judge staleness on this day (default: today, UTC).", valueName: "YYYY-MM-DD"))
     var today: String?
     @OptionGroup var source: CatalogOption
@@ -48,7 +49,7 @@ struct ReportCommand: ParsableCommand {
             switch format {
             case .md: text = MarkdownReport.render(input)
             case .html: text = HTMLReport.render(input)
-            case .csv: text = CSVReport.render(input, table: CSVReport.Table(rawValue: table)!)
+            case .csv: text = CSVReport.render(input, table: CSVReport.Table(rawValue: table)!, byteOrderMark: !noBOM)
             case .json:
                 do { text = try JSONReport.render(input) } catch { throw StoreError(path: file, kind: .invalid, reason: "\(error)") }
             }
