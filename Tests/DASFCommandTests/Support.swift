@@ -10,15 +10,17 @@ struct DASFProcess {
         let stdoutBytes: Data
     }
 
-    /// The built binary, next to the test bundle in the build products folder.
+    /// The built binary, next to the test bundle in the build products folder; `DASF_BINARY`
+    /// points the same tests at another build (to show a test fails on an older one).
     static var binary: URL {
+        if let other = ProcessInfo.processInfo.environment["DASF_BINARY"], !other.isEmpty { return URL(fileURLWithPath: other) }
         let candidates = [Bundle.main.executableURL, URL(fileURLWithPath: CommandLine.arguments[0])]
             .compactMap { $0?.deletingLastPathComponent().appendingPathComponent("dasf") }
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
     @discardableResult
-    static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws -> Result {
+    static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:], input: Data? = nil) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -34,7 +36,14 @@ struct DASFProcess {
         let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        if let input {
+            let inPath = directory + "/.stdin-\(UUID().uuidString)"
+            FileManager.default.createFile(atPath: inPath, contents: input)
+            process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: inPath))
+            defer { try? FileManager.default.removeItem(atPath: inPath) }
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
         try process.run()
         process.waitUntilExit()
         try out.close()

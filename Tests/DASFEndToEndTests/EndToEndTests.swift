@@ -170,6 +170,58 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(controlStatus(try status("s.dasf.json"), "DASF 1"), "in-progress", "the last edit was saved on Ctrl-\\")
     }
 
+    /// A file without write permission is said to be read-only when it is opened (root could
+    /// write it anyway, but its owner meant it to stay), and nothing rewrites it.
+    func testAFileWithoutWritePermissionOpensReadOnly() throws {
+        XCTAssertEqual(Tmux.shell("'\(dasf!)' new r.dasf.json && chmod 0444 r.dasf.json", in: directory).status, 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: directory + "/r.dasf.json"))
+        tmux.start("'\(dasf!)' r.dasf.json")
+        tmux.waitFor("opened read-only: the file has no write permission")
+        tmux.keys("c", "Space")
+        tmux.waitFor("read-only")
+        tmux.keys("q")
+        tmux.waitFor("EXIT=0")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: directory + "/r.dasf.json")), before)
+        let mode = try FileManager.default.attributesOfItem(atPath: directory + "/r.dasf.json")[.posixPermissions] as? Int
+        XCTAssertEqual(mode, 0o444)
+    }
+
+    /// The folder vanishes while edits are waiting: neither the file nor a copy beside it can
+    /// be written, so the copy goes to the state folder, with its journal, and the screen said
+    /// "not saved" once, not twice.
+    func testEditsWithNowhereBesideTheFileGoToTheStateFolder() throws {
+        XCTAssertEqual(Tmux.shell("mkdir sub && '\(dasf!)' new sub/g.dasf.json", in: directory).status, 0)
+        tmux.start("XDG_STATE_HOME='\(directory!)/state' '\(dasf!)' --author Me sub/g.dasf.json")
+        tmux.waitFor("DATA OPERATIONS")
+        XCTAssertEqual(Tmux.shell("rm -rf sub", in: directory).status, 0)
+        tmux.keys("c", "Space")
+        let failed = tmux.waitFor("NOT SAVED")
+        XCTAssertFalse(failed.contains("not saved: not saved"), failed)
+        tmux.keys("q")
+        let screen = tmux.waitFor("EXIT=1").replacingOccurrences(of: "\n", with: "")
+        XCTAssertTrue(screen.contains("your version, with its journal, is in \(directory!)/state/dasf/g.dasf.json.unsaved-"), screen)
+        let copies = try FileManager.default.contentsOfDirectory(atPath: directory + "/state/dasf")
+        XCTAssertEqual(copies.count, 1)
+        XCTAssertEqual(controlStatus(try status("state/dasf/" + copies[0]), "DASF 1"), "planned")
+    }
+
+    /// With no state folder either, dasf asks on the terminal where to put the edits.
+    func testEditsWithNowhereAtAllAskForAPath() throws {
+        XCTAssertEqual(Tmux.shell("mkdir sub && '\(dasf!)' new sub/g.dasf.json && touch blocker", in: directory).status, 0)
+        tmux.start("XDG_STATE_HOME='\(directory!)/blocker/x' HOME='\(directory!)/blocker' '\(dasf!)' sub/g.dasf.json")
+        tmux.waitFor("DATA OPERATIONS")
+        XCTAssertEqual(Tmux.shell("rm -rf sub", in: directory).status, 0)
+        tmux.keys("c", "Space")
+        tmux.waitFor("NOT SAVED")
+        tmux.keys("q")
+        tmux.waitFor("Type a path")
+        tmux.type("kept.dasf.json")
+        tmux.keys("Enter")
+        let screen = tmux.waitFor("EXIT=1").replacingOccurrences(of: "\n", with: "")
+        XCTAssertTrue(screen.contains("is in kept.dasf.json"), screen)
+        XCTAssertEqual(controlStatus(try status("kept.dasf.json"), "DASF 1"), "planned")
+    }
+
     func testCtrlCSavesTheLastEditAndRestoresTheTerminal() throws {
         XCTAssertEqual(Tmux.shell("'\(dasf!)' new i.dasf.json", in: directory).status, 0)
         tmux.start("'\(dasf!)' i.dasf.json")

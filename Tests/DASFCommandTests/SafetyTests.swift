@@ -1,0 +1,298 @@
+import DASFEngine
+import DASFStore
+import Foundation
+import XCTest
+
+/// Issue 8: every way an edit could vanish, a file be clobbered or dasf crash, tried on the real
+/// binary. `DASF_BINARY=/path/to/older/dasf swift test --filter SafetyTests` shows them failing
+/// on a build from before the fixes.
+final class SafetyTests: CommandTestCase {
+    /// Starts the binary without waiting for it, output discarded.
+    func spawn(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = DASFProcess.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    func open(_ name: String) throws -> SaveFile { try SaveFile.open(directory + "/" + name) }
+
+    func write(_ text: String, to name: String) {
+        FileManager.default.createFile(atPath: directory + "/" + name, contents: Data(text.utf8))
+    }
+
+    func leftovers() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.contains(".tmp-") }
+    }
+
+    // MARK: 1. Two writers at once
+
+    /// 200 pairs of `dasf set` started together on one file, each on a different control: both
+    /// edits and both journal lines are there every time.
+    func testTwoWritersAtOnceLoseNothingIn200Pairs() throws {
+        var lost: [String] = []
+        for pair in 0..<200 {
+            let name = "w\(pair).dasf.json"
+            try dasf("new", name)
+            let a = try spawn(["set", name, "control", "DASF 1", "--owner", "A", "--author", "a"])
+            let b = try spawn(["set", name, "control", "DASF 2", "--owner", "B", "--author", "b"])
+            a.waitUntilExit()
+            b.waitUntilExit()
+            let file = try open(name)
+            let owners = [file.assessment.controls["DASF 1"]?.owner, file.assessment.controls["DASF 2"]?.owner]
+            let authors = Set(file.journal.map(\.by))
+            if owners != ["A", "B"] || authors != ["a", "b"] || a.terminationStatus != 0 || b.terminationStatus != 0 {
+                lost.append("\(name): owners \(owners), journal by \(authors), exits \(a.terminationStatus) \(b.terminationStatus)")
+            }
+            try FileManager.default.removeItem(atPath: directory + "/" + name)
+            try? FileManager.default.removeItem(atPath: directory + "/" + name + ".bak")
+        }
+        XCTAssertEqual(lost, [], "\(lost.count) of 200 pairs lost an edit")
+    }
+
+    /// The same field changed by two writers: the second is refused with the clear message, and
+    /// the first writer's value stays.
+    func testASecondWriterChangingTheSameFieldIsRefusedNotLost() throws {
+        try dasf("new", "s.dasf.json")
+        let document = try AssessmentDocument.open(directory + "/s.dasf.json")
+        try dasf("set", "s.dasf.json", "control", "DASF 1", "--owner", "First")
+        var stale = document
+        XCTAssertThrowsError(try stale.apply([.setControlOwner(control: "DASF 1", owner: "Second")])) { error in
+            XCTAssertTrue("\(error)".contains("control DASF 1 owner changed there too; not overwritten"), "\(error)")
+        }
+        XCTAssertEqual(try open("s.dasf.json").assessment.controls["DASF 1"]?.owner, "First")
+    }
+
+    // MARK: 6. Kills during saves
+
+    /// 200 kill -9 at random moments of `dasf set` on a file with a long journal: every time the
+    /// file reads whole, and after the next save no temporary file is left.
+    func testKilledDuringSaves200TimesEveryFileIsWholeAndTheNextSaveLeavesNoTemporaryFile() throws {
+        let catalog = try BuiltinCatalogs.load("dasf-2.0")
+        let journal = (0..<3000).map { n in
+            JournalEntry(at: "2026-11-24T10:00:00Z", by: "seed", change: Change(target: "control DASF \(n % 64 + 1)", field: "note", from: nil, to: "n\(n)"))
+        }
+        _ = try SaveFile.create(directory + "/k.dasf.json", assessment: Assessment(title: "kill", catalog: catalog), journal: journal)
+        var damaged = 0, killedMidway = 0
+        for n in 0..<200 {
+            let process = try spawn(["set", "k.dasf.json", "control", "DASF \(n % 64 + 1)", "--owner", "o\(n)"])
+            usleep(UInt32.random(in: 5_000...60_000))
+            if process.isRunning { killedMidway += 1 }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            do { _ = try open("k.dasf.json") } catch { damaged += 1 }
+        }
+        XCTAssertEqual(damaged, 0, "files damaged by a kill")
+        XCTAssertGreaterThan(killedMidway, 20, "the kills landed while dasf was running")
+        // What a kill between creating and renaming leaves, whether or not one landed there in
+        // this run: a writer's temporary files, named with its (now dead) process id. A live
+        // writer's file and a look-alike link are left alone, and the link's target untouched.
+        let dead = Process()
+        dead.executableURL = URL(fileURLWithPath: "/bin/true")
+        try dead.run()
+        dead.waitUntilExit()
+        write("half a save", to: ".k.dasf.json.tmp-\(dead.processIdentifier)-3fa9c2")
+        write("old backup staging", to: ".k.dasf.json.bak-tmp-\(dead.processIdentifier)-77")
+        write("a live writer's", to: ".k.dasf.json.tmp-1-abc")
+        write("precious", to: "victim")
+        try FileManager.default.createSymbolicLink(atPath: directory + "/.k.dasf.json.tmp-\(dead.processIdentifier)-1", withDestinationPath: "victim")
+        try dasf("set", "k.dasf.json", "control", "DASF 1", "--owner", "after")
+        XCTAssertEqual(try leftovers(), [".k.dasf.json.tmp-1-abc"], "only the live writer's file is left")
+        XCTAssertEqual(try String(contentsOfFile: directory + "/victim", encoding: .utf8), "precious")
+        try FileManager.default.removeItem(atPath: directory + "/.k.dasf.json.tmp-1-abc")
+        XCTAssertEqual(try leftovers(), [], "no temporary file survives the next save")
+        XCTAssertEqual(try open("k.dasf.json").assessment.controls["DASF 1"]?.owner, "after")
+    }
+
+    // MARK: 7. Symlinks
+
+    /// Links planted at FILE.bak, at temporary names and at report outputs: every target is
+    /// untouched; a symlinked save file is saved through its whole chain and the links kept; a
+    /// dangling link is never created through.
+    func testPlantedSymbolicLinksAreNeverFollowed() throws {
+        let manager = FileManager.default
+        try dasf("new", "f.dasf.json")
+        try dasf("set", "f.dasf.json", "title", "First")
+        let victims = ["victim-bak", "victim-tmp", "victim-report", "victim-new"]
+        for victim in victims { write("precious \(victim)\n", to: victim) }
+        try manager.removeItem(atPath: directory + "/f.dasf.json.bak")
+        try manager.createSymbolicLink(atPath: directory + "/f.dasf.json.bak", withDestinationPath: "victim-bak")
+        // Every name the old code could stage the backup at, for the next few hundred processes.
+        let next = Int(ProcessInfo.processInfo.processIdentifier)
+        for pid in next..<(next + 400) {
+            try? manager.createDirectory(atPath: directory + "/.f.dasf.json.bak-tmp-\(pid)", withIntermediateDirectories: false)
+        }
+        try manager.createSymbolicLink(atPath: directory + "/.f.dasf.json.tmp-000000", withDestinationPath: "victim-tmp")
+        try dasf("set", "f.dasf.json", "title", "Second")
+        try manager.createSymbolicLink(atPath: directory + "/out.md", withDestinationPath: "victim-report")
+        try dasf("report", "f.dasf.json", "--format", "md", "-o", "out.md")
+        for victim in victims {
+            XCTAssertEqual(try String(contentsOfFile: directory + "/" + victim, encoding: .utf8), "precious \(victim)\n", victim)
+        }
+        XCTAssertTrue(try String(contentsOfFile: directory + "/out.md", encoding: .utf8).contains("Second"))
+        XCTAssertFalse(PathName.isSymbolicLink(directory + "/out.md"), "the link was replaced, not written through")
+        XCTAssertEqual(try open("f.dasf.json").assessment.title, "Second")
+
+        try manager.createSymbolicLink(atPath: directory + "/dangling.dasf.json", withDestinationPath: "created-through-link.dasf.json")
+        let refused = try dasf("new", "dangling.dasf.json", expect: 1)
+        XCTAssertTrue(refused.stderr.contains("a symbolic link is there; not replaced"), refused.stderr)
+        XCTAssertFalse(manager.fileExists(atPath: directory + "/created-through-link.dasf.json"))
+
+        try manager.createDirectory(atPath: directory + "/real", withIntermediateDirectories: false)
+        try dasf("new", "real/r.dasf.json")
+        try manager.createSymbolicLink(atPath: directory + "/middle.dasf.json", withDestinationPath: "real/r.dasf.json")
+        try manager.createSymbolicLink(atPath: directory + "/outer.dasf.json", withDestinationPath: "middle.dasf.json")
+        try dasf("set", "outer.dasf.json", "title", "Through two links")
+        XCTAssertEqual(try manager.destinationOfSymbolicLink(atPath: directory + "/outer.dasf.json"), "middle.dasf.json")
+        XCTAssertEqual(try manager.destinationOfSymbolicLink(atPath: directory + "/middle.dasf.json"), "real/r.dasf.json")
+        XCTAssertEqual(try open("real/r.dasf.json").assessment.title, "Through two links")
+    }
+
+    // MARK: 8. Ownership
+
+    /// Root saving a colleague's file leaves it theirs, with its group and mode.
+    func testSavingSomeoneElsesFileKeepsItsOwnerGroupAndMode() throws {
+        try XCTSkipUnless(geteuid() == 0, "needs root to hand the file to another user")
+        try dasf("new", "o.dasf.json")
+        let path = directory + "/o.dasf.json"
+        XCTAssertEqual(chown(path, 4321, 8765), 0)
+        XCTAssertEqual(chmod(path, 0o640), 0)
+        try dasf("set", "o.dasf.json", "title", "Edited by root")
+        var info = stat()
+        XCTAssertEqual(stat(path, &info), 0)
+        XCTAssertEqual(info.st_uid, 4321)
+        XCTAssertEqual(info.st_gid, 8765)
+        XCTAssertEqual(info.st_mode & 0o7777, 0o640)
+        XCTAssertEqual(try open("o.dasf.json").assessment.title, "Edited by root")
+    }
+
+    // MARK: 9. One-character paths, - for standard input and output
+
+    func testOneCharacterPathsWorkAndDashMeansStandardInputOrOutput() throws {
+        try dasf("new", "n")
+        try dasf("set", "n", "control", "DASF 1", "--status", "planned")
+        try dasf("report", "n", "--format", "md", "-o", "x")
+        XCTAssertTrue(try String(contentsOfFile: directory + "/x", encoding: .utf8).hasPrefix("# n: DASF assessment"))
+        let toStandardOutput = try dasf("report", "n", "--format", "md", "-o", "-")
+        XCTAssertTrue(toStandardOutput.stdout.hasPrefix("# n: DASF assessment"), toStandardOutput.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory + "/-"))
+        let fromStandardInput = try DASFProcess.run(["status", "-", "--format", "json"], in: directory, input: try bytes("n"))
+        XCTAssertEqual(fromStandardInput.status, 0, fromStandardInput.stderr)
+        XCTAssertEqual(try json(fromStandardInput)["title"] as? String, "n")
+        try dasf("new", "m")
+        let merged = try dasf("merge", "n", "n", "m", "-o", "-")
+        XCTAssertTrue(merged.stdout.contains("\"format\": \"dasf-assessment\""))
+        let refused = try DASFProcess.run(["set", "-", "title", "x"], in: directory, input: try bytes("n"))
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("standard input cannot be saved to"), refused.stderr)
+    }
+
+    // MARK: 10, 11. Numbers and dates from a file
+
+    func saveFile(threat: String = "", organisational: String = "", control: String = "\"status\": \"planned\"") -> String {
+        """
+        {
+          "format": "dasf-assessment",
+          "schemaVersion": 3,
+          "title": "Hostile",
+          "catalog": {"id": "dasf-2.0", "version": "2.0", "digest": ""},
+          "scope": {"deploymentModels": []},
+          "risks": {"9.1": {"treatment": "mitigate", "threats": [\(threat)]}},
+          "controls": {"DASF 1": {\(control)}},
+          "organisationalRisks": {\(organisational)}
+        }
+        """
+    }
+
+    /// Numbers chosen to overflow and ratings out of range: refused on load with one line by
+    /// every command, never a trap; an id at the largest number still gets a next one.
+    func testIntegersFromAFileCannotTrapAnything() throws {
+        let cases = [
+            ("product", saveFile(threat: "{\"id\": \"t1\", \"text\": \"x\", \"likelihood\": 9223372036854775807, \"impact\": 2}"), "risks.9.1.threats[0].likelihood"),
+            ("huge", saveFile(threat: "{\"id\": \"t1\", \"text\": \"x\", \"impact\": 99999999999999999999999}"), "risks.9.1.threats[0].impact"),
+            ("high", saveFile(organisational: "\"talent\": {\"rating\": 6}"), "organisationalRisks.talent.rating"),
+            ("negative", saveFile(organisational: "\"talent\": {\"rating\": -1}"), "organisationalRisks.talent.rating"),
+        ]
+        for (name, text, place) in cases {
+            write(text, to: name + ".dasf.json")
+            for command in [["status"], ["report", "--format", "md"], ["set", name + ".dasf.json", "title", "x"], ["validate"], ["journal"]] {
+                let arguments = command.first == "set" ? command : [command[0], name + ".dasf.json"] + command.dropFirst()
+                let result = try DASFProcess.run(arguments, in: directory)
+                XCTAssertEqual(result.status, 1, "\(name) \(command): \(result.stderr)")
+                XCTAssertTrue(result.stderr.contains("\(place)"), "\(name) \(command): \(result.stderr)")
+                XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, result.stderr)
+            }
+            XCTAssertEqual(try String(contentsOfFile: directory + "/\(name).dasf.json", encoding: .utf8), text, "untouched")
+        }
+        write(saveFile(threat: "{\"id\": \"t9223372036854775807\", \"text\": \"x\"}"), to: "ids.dasf.json")
+        try dasf("set", "ids.dasf.json", "threat", "9.1", "--add", "another")
+        XCTAssertEqual(Set(try open("ids.dasf.json").assessment.risks["9.1"]?.threats.map(\.id) ?? []), ["t1", "t9223372036854775807"])
+        try dasf("set", "ids.dasf.json", "comment", "risk", "9.1", "--add", "first")
+        try dasf("status", "ids.dasf.json")
+    }
+
+    /// Dates that are not dates, an HTML tag or an OSC 52 clipboard write, are refused on load:
+    /// they never reach a terminal or a Markdown report.
+    func testDatesAreValidatedOnLoad() throws {
+        let hostile = ["<img src=x onerror=alert(1)>", "\\u001b]52;c;ZWNobyBoaQ==\\u0007", "2026-02-30", "+123-01-01", "2026-1-01"]
+        for (n, value) in hostile.enumerated() {
+            let name = "d\(n).dasf.json"
+            write(saveFile(control: "\"status\": \"planned\", \"targetDate\": \"\(value)\""), to: name)
+            let result = try DASFProcess.run(["report", name, "--format", "md"], in: directory)
+            XCTAssertEqual(result.status, 1, value)
+            XCTAssertTrue(result.stderr.contains("expected a date (YYYY-MM-DD) at controls.DASF 1.targetDate"), result.stderr)
+            XCTAssertFalse(result.stdout.contains("<img") || result.stdout.contains("\u{1B}"))
+            XCTAssertEqual(try DASFProcess.run(["validate", name], in: directory).status, 1, "validate refuses \(value)")
+        }
+    }
+
+    // MARK: 4. Unknown fields
+
+    /// A key this dasf does not know at each of the eleven levels survives an edit, in order,
+    /// and `validate --strict` names every one.
+    func testUnknownFieldsAtEveryLevelSurviveAnEditInOrder() throws {
+        let text = """
+        {
+          "format": "dasf-assessment",
+          "schemaVersion": 3,
+          "title": "From a newer dasf",
+          "useCase": {"description": "d", "x-usecase": {"a": [1, 2.50, {"b": null}]}},
+          "catalog": {"id": "dasf-2.0", "version": "2.0", "digest": "", "x-catalog": "c"},
+          "scope": {"deploymentModels": ["rag"], "x-scope": true},
+          "risks": {"9.1": {"treatment": "mitigate", "x-risk": 1e3, "threats": [{"id": "t1", "text": "t", "x-threat": "th"}]}},
+          "controls": {"DASF 2": {"status": "planned", "x-control": {"z": 1, "a": 2}, "x-second": "kept in order"}},
+          "organisationalRisks": {"talent": {"rating": 3, "x-org": "o"}},
+          "conflicts": [{"field": "title", "base": "a", "mine": "b", "theirs": "c", "x-conflict": [1]}],
+          "comments": [{"id": "c1", "risk": "9.1", "author": "r", "at": "2026-11-24T10:00:00Z", "text": "hm", "x-comment": "cm"}],
+          "x-top": {"tool": "other"},
+          "journal": [
+            {"at": "2026-11-24T10:00:00Z", "by": "r", "target": "control DASF 2", "field": "status", "to": "planned", "x-journal": "j"}
+          ]
+        }
+        """
+        write(text, to: "u.dasf.json")
+        let keys = ["x-usecase", "x-catalog", "x-scope", "x-risk", "x-threat", "x-control", "x-second", "x-org", "x-conflict", "x-comment", "x-top", "x-journal"]
+        try dasf("set", "u.dasf.json", "control", "DASF 1", "--owner", "Dana")
+        let after = try String(contentsOfFile: directory + "/u.dasf.json", encoding: .utf8)
+        for key in keys { XCTAssertTrue(after.contains("\"\(key)\""), "\(key) kept:\n\(after)") }
+        XCTAssertTrue(after.contains("\"a\": [1, 2.50, {\"b\":null}]") || after.contains("2.50"), "numbers as written")
+        XCTAssertTrue(after.contains("\"x-risk\": 1e3"))
+        let control = try XCTUnwrap(after.range(of: "\"x-control\"")), second = try XCTUnwrap(after.range(of: "\"x-second\""))
+        XCTAssertLessThan(control.lowerBound, second.lowerBound, "in their order")
+        let reread = try open("u.dasf.json")
+        XCTAssertEqual(reread.assessment.controls["DASF 1"]?.owner, "Dana")
+        XCTAssertEqual(reread.assessment.controls["DASF 2"]?.unknown.keys, ["x-control", "x-second"])
+        XCTAssertEqual(reread.assessment.controls["DASF 2"]?.unknown["x-control"], "{\"z\":1,\"a\":2}")
+        XCTAssertEqual(reread.journal.first?.unknown["x-journal"], "\"j\"")
+        let strict = try dasf("validate", "u.dasf.json", "--strict", expect: 1)
+        for place in ["useCase.x-usecase", "catalog.x-catalog", "risks.9.1.threats[0].x-threat", "journal[0].x-journal", "x-top"] {
+            XCTAssertTrue(strict.stderr.contains(place), "\(place) named: \(strict.stderr)")
+        }
+        try dasf("validate", "u.dasf.json")
+    }
+}
