@@ -1,0 +1,84 @@
+import DASFEngine
+import Foundation
+import XCTest
+
+@testable import DASFStore
+
+/// Keys this dasf does not know, and the reader that keeps them.
+final class UnknownFieldTests: XCTestCase {
+    let catalog = try! BuiltinCatalogs.load("dasf-2.0")
+
+    func testTheReaderKeepsOrderAndNumbersAndRefusesWhatIsAmbiguous() throws {
+        let value = try JSONReader.parse(Data(#"{"b": 1.50, "a": [true, null, "\u00e9\ud83d\ude00"], "c": -0.5e-3}"#.utf8))
+        XCTAssertEqual(value.compact(), #"{"b":1.50,"a":[true,null,"é😀"],"c":-0.5e-3}"#)
+        let refusals: [(String, String)] = [
+            (#"{"a": 1, "a": 2}"#, "the key \"a\" appears twice in one object at line 1, column 10"),
+            ("{\n  \"a\": 01\n}", "malformed number at line 2"),
+            (#"{"a": "\ud800"}"#, "a lone surrogate escape"),
+            (String(repeating: "[", count: 200) + String(repeating: "]", count: 200), "nested more than 128 levels deep"),
+            ("{\"a\": \"tab\there\"}", "a control character inside text"),
+            ("{} x", "unexpected text after the end"),
+        ]
+        for (text, reason) in refusals {
+            XCTAssertThrowsError(try JSONReader.parse(Data(text.utf8)), text) { error in
+                XCTAssertTrue((error as? JSONReader.Failure)?.reason.contains(reason) == true, "\(text): \(error)")
+            }
+        }
+        XCTAssertThrowsError(try JSONReader.parse(Data([0x7B, 0x22, 0xFF, 0x22, 0x3A, 0x31, 0x7D])))
+    }
+
+    /// Unknown fields merge like any other field, and "take theirs" on a conflict keeps them.
+    func testUnknownFieldsMergeAndSurviveTakingTheirs() throws {
+        var base = Assessment(title: "t", catalog: catalog)
+        base.unknown["x-top"] = "1"
+        var mine = base, theirs = base
+        mine.controls["DASF 1", default: ControlRecord()].unknown["x-mine"] = "\"m\""
+        theirs.controls["DASF 1", default: ControlRecord()].unknown["x-theirs"] = "\"t\""
+        theirs.unknown["x-top"] = "2"
+        mine.title = "mine"
+        theirs.title = "theirs"
+        let merged = Assessment.merge(base: base, mine: mine, theirs: theirs)
+        XCTAssertEqual(merged.assessment.unknown["x-top"], "2")
+        XCTAssertEqual(merged.assessment.controls["DASF 1"]?.unknown.keys, ["x-mine", "x-theirs"])
+        XCTAssertEqual(merged.conflicts.map(\.field), ["title"])
+        var settled = merged.assessment
+        try settled.apply(.resolveConflict(field: "title", takeTheirs: true), in: catalog)
+        XCTAssertEqual(settled.title, "theirs")
+        XCTAssertEqual(settled.unknown["x-top"], "2")
+        XCTAssertEqual(settled.controls["DASF 1"]?.unknown.keys, ["x-mine", "x-theirs"])
+        XCTAssertEqual(settled.conflicts, [])
+    }
+
+    /// A record that holds only unknown fields is not dropped as empty by an edit.
+    func testARecordWithOnlyUnknownFieldsIsNotDroppedByAnEdit() throws {
+        var a = Assessment(title: "t", catalog: catalog)
+        a.controls["DASF 3"] = ControlRecord()
+        a.controls["DASF 3"]?.unknown["x-mark"] = "true"
+        try a.apply(.setControlOwner(control: "DASF 3", owner: "Dana"), in: catalog)
+        try a.apply(.setControlOwner(control: "DASF 3", owner: nil), in: catalog)
+        XCTAssertEqual(a.controls["DASF 3"]?.unknown["x-mark"], "true")
+        let bytes = SaveFileFormat.encode(a)
+        XCTAssertEqual(try SaveFileFormat.decode(bytes, path: "x").controls["DASF 3"]?.unknown["x-mark"], "true")
+    }
+
+    /// Stale temporary files: a dead writer's go on the next save, a live one's stay, and a
+    /// look-alike link is removed without touching what it points at.
+    func testTheNextSaveRemovesOnlyDeadWritersTemporaryFiles() throws {
+        let directory = NSTemporaryDirectory() + "dasf-stale-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var file = try SaveFile.create(directory + "/a.dasf.json", assessment: Assessment(title: "t", catalog: catalog))
+        let dead: Int32 = 999_999_999
+        for name in [".a.dasf.json.tmp-\(dead)-ab", ".a.dasf.json.bak-tmp-\(dead)-cd", ".a.dasf.json.tmp-1-ef", ".other.dasf.json.tmp-\(dead)-ab"] {
+            FileManager.default.createFile(atPath: directory + "/" + name, contents: Data("x".utf8))
+        }
+        FileManager.default.createFile(atPath: directory + "/victim", contents: Data("keep".utf8))
+        try FileManager.default.createSymbolicLink(atPath: directory + "/.a.dasf.json.tmp-\(dead)-99", withDestinationPath: "victim")
+        var changed = file.assessment
+        changed.title = "saved"
+        try file.save(changed)
+        let left = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.contains("tmp-") }.sorted()
+        XCTAssertEqual(left, [".a.dasf.json.tmp-1-ef", ".other.dasf.json.tmp-\(dead)-ab"])
+        XCTAssertEqual(try String(contentsOfFile: directory + "/victim", encoding: .utf8), "keep")
+    }
+}

@@ -1,0 +1,68 @@
+import DASFEngine
+import XCTest
+
+@testable import DASFUI
+
+/// The map and a file someone else saves meanwhile: reloaded when nothing is waiting, merged when
+/// something is, and undo never takes their change back.
+final class DiskChangeTests: XCTestCase {
+    func testAnIdleMapShowsTheNewVersionWithinASecond() throws {
+        let state = try sampleState()
+        var theirs = state.assessment
+        try theirs.apply(.setControlOwner(control: "DASF 2", owner: "Ana"), in: state.catalog)
+        let entry = JournalEntry(at: "2026-11-24T10:00:00Z", by: "Ana", change: Change(target: "control DASF 2", field: "owner", from: nil, to: "Ana"))
+        let backend = ScriptedBackend(events: Array(repeating: .timeout, count: 30), step: 100)
+        var changed = false, looks = 0
+        let runtime = Runtime(state: state, backend: backend, now: { backend.clock },
+                              changedOnDisk: { looks += 1; return backend.milliseconds >= 1500 && !changed },
+                              reload: { changed = true; return .reloaded(theirs, journal: [entry], summary: "reloaded: 1 change by Ana") },
+                              persist: { _, _, _ in XCTFail("nothing to save"); return .saved(time: "") })
+        XCTAssertNil(runtime.run())
+        XCTAssertEqual(runtime.state.assessment.controls["DASF 2"]?.owner, "Ana")
+        XCTAssertEqual(runtime.state.journal, [entry])
+        XCTAssertEqual(runtime.state.message, "reloaded: 1 change by Ana")
+        XCTAssertLessThanOrEqual(looks, 4, "a look about once a second, not every frame")
+    }
+
+    func testWaitingEditsAreSavedAtOnceWhenTheFileChangesAndTheMergeIsShown() throws {
+        let state = try sampleState()
+        var merged = state.assessment
+        try merged.apply(.setControlOwner(control: "DASF 2", owner: "Ana"), in: state.catalog)
+        try merged.apply(.setControlStatus(control: "DASF 1", status: .notStarted), in: state.catalog)
+        // The space lands at 2.0 s, just as the once-a-second look finds the file changed: the
+        // waiting edit is saved then (merging), not after the usual settle.
+        let backend = ScriptedBackend(events: [.key(.character("c"))] + Array(repeating: .timeout, count: 6) + [.key(.character(" "))], step: 250)
+        var saves = 0
+        let runtime = Runtime(state: state, backend: backend, now: { backend.clock }, changedOnDisk: { backend.milliseconds >= 2000 },
+                              reload: { XCTFail("edits are waiting"); return nil },
+                              persist: { _, journal, _ in
+            saves += 1
+            return .merged(time: "t", merged, journal: journal, summary: "merged 1 change by Ana saved meanwhile")
+        })
+        XCTAssertNil(runtime.run())
+        XCTAssertEqual(saves, 1)
+        XCTAssertEqual(runtime.state.assessment.controls["DASF 2"]?.owner, "Ana")
+        XCTAssertEqual(runtime.state.message, "merged 1 change by Ana saved meanwhile")
+        XCTAssertEqual(runtime.state.save, .saved("t"))
+    }
+
+    /// Undo after someone else's change arrived undoes only this person's step.
+    func testUndoAfterAReloadKeepsTheirChange() throws {
+        var state = try sampleState()
+        _ = Reducer.reduce(&state, .key(.character("c")))
+        _ = Reducer.reduce(&state, .key(.character(" ")))
+        let mine = state.assessment.status(of: "DASF 1")
+        var theirs = state.assessment
+        try theirs.apply(.setControlOwner(control: "DASF 2", owner: "Ana"), in: state.catalog)
+        _ = Reducer.reduce(&state, .reloaded(theirs, journal: [], summary: "reloaded: 1 change by Ana"))
+        _ = Reducer.reduce(&state, .key(.character("u")))
+        XCTAssertNotEqual(state.assessment.status(of: "DASF 1"), mine, "my step is undone")
+        XCTAssertEqual(state.assessment.controls["DASF 2"]?.owner, "Ana", "their change stays")
+    }
+
+    func testAFailedSaveSaysNotSavedOnce() throws {
+        var state = try sampleState()
+        _ = Reducer.reduce(&state, .saved(.failed("cannot open the folder sub: no such file; the previous version is intact")))
+        XCTAssertEqual(state.message?.components(separatedBy: "not saved").count, 2, state.message ?? "")
+    }
+}
