@@ -40,12 +40,14 @@ let package = Package(
         ),
         // Timings for docs/performance.md: `swift run -c release dasf-bench`.
         .executableTarget(name: "dasf-bench", dependencies: ["DASFEngine", "DASFStore", "DASFUI", "DASFReport"]),
+        // The decoders under libFuzzer (scripts/fuzz), or replaying a corpus without it.
+        .executableTarget(name: "dasf-fuzz", dependencies: ["DASFEngine", "DASFStore"]),
         .testTarget(name: "DASFEngineTests", dependencies: ["DASFEngine"], exclude: ["Fixtures"]),
         .testTarget(name: "DASFStoreTests", dependencies: ["DASFStore"]),
         .testTarget(name: "DASFUITests", dependencies: ["DASFUI", "DASFEngine"], exclude: ["__Screens__"]),
         .testTarget(name: "DASFReportTests", dependencies: ["DASFReport", "DASFEngine"], exclude: ["__Reports__"]),
         // The real binary in tmux: keys typed, the pane read, the save file checked.
         .testTarget(name: "DASFEndToEndTests", dependencies: ["dasf"]),
-        .testTarget(name: "DASFCommandTests", dependencies: ["dasf", "DASFEngine", "DASFStore"]),
+        .testTarget(name: "DASFCommandTests", dependencies: ["dasf", "dasf-fuzz", "DASFEngine", "DASFStore"]),
     ]
 )

@@ -296,3 +296,17 @@ final class SafetyTests: CommandTestCase {
         try dasf("validate", "u.dasf.json")
     }
 }
+
+/// The fuzz target's seed corpus, replayed through the same code libFuzzer runs (scripts/fuzz):
+/// each input decodes or is refused, and one that decodes survives a write and a read unchanged.
+final class FuzzCorpusTests: XCTestCase {
+    func testTheSeedCorpusReplaysWithoutACrash() throws {
+        let replay = DASFProcess.binary.deletingLastPathComponent().appendingPathComponent("dasf-fuzz")
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fuzz/corpus")
+        let inputs = try FileManager.default.contentsOfDirectory(atPath: corpus.path)
+        XCTAssertGreaterThanOrEqual(inputs.count, 8)
+        let result = try DASFProcess.run([corpus.path], in: NSTemporaryDirectory(), executable: replay)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "\(inputs.count) inputs, no crash\n")
+    }
+}

@@ -20,9 +20,10 @@ struct DASFProcess {
     }
 
     @discardableResult
-    static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:], input: Data? = nil) throws -> Result {
+    static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:], input: Data? = nil,
+                    executable: URL? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
