@@ -13,7 +13,9 @@ final class EndToEndTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let candidates = [Bundle.main.executableURL, URL(fileURLWithPath: CommandLine.arguments[0])]
             .compactMap { $0?.deletingLastPathComponent().appendingPathComponent("dasf").path }
-        dasf = try XCTUnwrap(candidates.first { FileManager.default.isExecutableFile(atPath: $0) })
+        // DASF_BINARY runs the same keys against another build (to show a test fails on an older one).
+        let other = ProcessInfo.processInfo.environment["DASF_BINARY"].flatMap { $0.isEmpty ? nil : $0 }
+        dasf = try XCTUnwrap(other ?? candidates.first { FileManager.default.isExecutableFile(atPath: $0) })
         tmux = Tmux(directory: directory)
     }
 

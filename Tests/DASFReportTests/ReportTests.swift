@@ -183,3 +183,41 @@ final class HTMLValidityTests: XCTestCase {
         }
     }
 }
+
+/// Issue 8, items 12 and 13: guards that invisible characters could get past, and Markdown that
+/// GitHub would turn into links by itself.
+final class ExportGuardTests: XCTestCase {
+    func testTheFormulaGuardLooksPastStrippedAndInvisibleCharacters() {
+        let sneaky = ["\u{01}=HYPERLINK(\"http://evil\",\"x\")", "\u{7F}+cmd", "  =1+1", "\u{200B}=1", "\u{202E}@SUM(A1)",
+                      "\u{FEFF}-2", "\u{00A0}+1", "\n=1", "\u{1B}=1", "\u{FF1D}1+1"]
+        for cell in sneaky {
+            let escaped = Escaping.csv(cell)
+            let body = escaped.hasPrefix("\"") ? String(escaped.dropFirst()) : escaped
+            XCTAssertTrue(body.hasPrefix("'"), "\(cell.debugDescription) became \(escaped.debugDescription)")
+            XCTAssertFalse(escaped.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) }, escaped.debugDescription)
+        }
+        XCTAssertEqual(Escaping.csv("plain"), "plain")
+        XCTAssertEqual(Escaping.csv("a - b"), "a - b", "a dash inside is fine")
+    }
+
+    func testCSVStartsWithAByteOrderMarkUnlessAskedNot() throws {
+        let input = try Fixture.input()
+        XCTAssertTrue(CSVReport.render(input, table: .risks).unicodeScalars.first == "\u{FEFF}")
+        XCTAssertTrue(CSVReport.render(input, table: .risks, byteOrderMark: false).hasPrefix("id,title,"))
+    }
+
+    func testMarkdownLinksOnlyWhatItMeansToAndKeepsAddressesWhole() {
+        XCTAssertEqual(Escaping.markdown("see https://wiki.example/a?b=1&c=2_d."), "see <https://wiki.example/a?b=1&c=2_d>.")
+        XCTAssertEqual(Escaping.markdown("https://x.example/a|b"), "<https://x.example/a%7Cb>", "a pipe would split a table cell")
+        XCTAssertEqual(Escaping.markdown("www.evil.example"), "www\\.evil.example")
+        XCTAssertEqual(Escaping.markdown("mail dana@corp.example"), "mail dana\\@corp.example")
+        XCTAssertEqual(Escaping.markdown("ftp://evil.example"), "ftp\\://evil.example")
+        XCTAssertEqual(Escaping.markdown("[x](javascript:alert(1))"), "\\[x\\](javascript:alert(1))")
+        XCTAssertEqual(Escaping.markdown("<img src=x onerror=alert(1)>"), "\\<img src=x onerror=alert(1)\\>")
+        XCTAssertEqual(Escaping.markdown("https://evil.example/<script>"), "https\\://evil.example/\\<script\\>", "no autolink around markup")
+        XCTAssertEqual(Escaping.markdown("- not a list"), "\\- not a list")
+        XCTAssertEqual(Escaping.markdown("1. not a list"), "1\\. not a list")
+        XCTAssertEqual(Escaping.markdown("version 2.0"), "version 2.0")
+        XCTAssertEqual(Escaping.markdown("a\u{1B}]52;c;eA==\u{07}b"), "a\\]52;c;eA==b", "no OSC 52 sequence survives")
+    }
+}
