@@ -295,7 +295,7 @@ final class WorkshopCommandTests: CommandTestCase {
         try dasf("new", "m.dasf.json")
         try dasf("set", "m.dasf.json", "control", "1", "--note", "[click](http://evil) <script>x</script> *bold* \u{1B}[2J", "--author", "Eve")
         let minutes = try dasf("journal", "m.dasf.json", "--format", "md")
-        XCTAssertTrue(minutes.stdout.contains("\\[click\\](http://evil) \\<script\\>x\\</script\\> \\*bold\\* ^\\[\\[2J"), minutes.stdout)
+        XCTAssertTrue(minutes.stdout.contains("\\[click\\](http\\://evil) \\<script\\>x\\</script\\> \\*bold\\* ^\\[\\[2J"), minutes.stdout)
         XCTAssertFalse(minutes.stdoutBytes.contains(0x1B))
     }
 }

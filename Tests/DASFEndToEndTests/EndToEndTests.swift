@@ -191,15 +191,23 @@ final class EndToEndTests: XCTestCase {
     /// The folder vanishes while edits are waiting: neither the file nor a copy beside it can
     /// be written, so the copy goes to the state folder, with its journal, and the screen said
     /// "not saved" once, not twice.
-    func testEditsWithNowhereBesideTheFileGoToTheStateFolder() throws {
-        XCTAssertEqual(Tmux.shell("mkdir sub && '\(dasf!)' new sub/g.dasf.json", in: directory).status, 0)
-        tmux.start("XDG_STATE_HOME='\(directory!)/state' '\(dasf!)' --author Me sub/g.dasf.json")
+    /// Opens sub/g.dasf.json with `environment`, removes the folder, makes an edit (which cannot
+    /// be saved) and quits; returns the screen after "NOT SAVED".
+    @discardableResult
+    func loseTheFolderWithAnEditWaiting(environment: String) -> String {
+        XCTAssertEqual(Tmux.shell("mkdir sub && '\(dasf!)' new sub/g.dasf.json && touch blocker", in: directory).status, 0)
+        tmux.start("\(environment) '\(dasf!)' --author Me sub/g.dasf.json")
         tmux.waitFor("DATA OPERATIONS")
         XCTAssertEqual(Tmux.shell("rm -rf sub", in: directory).status, 0)
         tmux.keys("c", "Space")
         let failed = tmux.waitFor("NOT SAVED")
-        XCTAssertFalse(failed.contains("not saved: not saved"), failed)
         tmux.keys("q")
+        return failed
+    }
+
+    func testEditsWithNowhereBesideTheFileGoToTheStateFolder() throws {
+        let failed = loseTheFolderWithAnEditWaiting(environment: "XDG_STATE_HOME='\(directory!)/state'")
+        XCTAssertFalse(failed.contains("not saved: not saved"), failed)
         let screen = tmux.waitFor("EXIT=1").replacingOccurrences(of: "\n", with: "")
         XCTAssertTrue(screen.contains("your version, with its journal, is in \(directory!)/state/dasf/g.dasf.json.unsaved-"), screen)
         let copies = try FileManager.default.contentsOfDirectory(atPath: directory + "/state/dasf")
@@ -209,13 +217,7 @@ final class EndToEndTests: XCTestCase {
 
     /// With no state folder either, dasf asks on the terminal where to put the edits.
     func testEditsWithNowhereAtAllAskForAPath() throws {
-        XCTAssertEqual(Tmux.shell("mkdir sub && '\(dasf!)' new sub/g.dasf.json && touch blocker", in: directory).status, 0)
-        tmux.start("XDG_STATE_HOME='\(directory!)/blocker/x' HOME='\(directory!)/blocker' '\(dasf!)' sub/g.dasf.json")
-        tmux.waitFor("DATA OPERATIONS")
-        XCTAssertEqual(Tmux.shell("rm -rf sub", in: directory).status, 0)
-        tmux.keys("c", "Space")
-        tmux.waitFor("NOT SAVED")
-        tmux.keys("q")
+        loseTheFolderWithAnEditWaiting(environment: "XDG_STATE_HOME='\(directory!)/blocker/x' HOME='\(directory!)/blocker'")
         tmux.waitFor("Type a path")
         tmux.type("kept.dasf.json")
         tmux.keys("Enter")
