@@ -278,6 +278,10 @@ final class SafetyTests: CommandTestCase {
         write(text, to: "u.dasf.json")
         let keys = ["x-usecase", "x-catalog", "x-scope", "x-risk", "x-threat", "x-control", "x-second", "x-org", "x-conflict", "x-comment", "x-top", "x-journal"]
         try dasf("set", "u.dasf.json", "control", "DASF 1", "--owner", "Dana")
+        try dasf("set", "u.dasf.json", "scope", "rag,external")
+        try dasf("set", "u.dasf.json", "usecase", "--description", "changed")
+        try dasf("set", "u.dasf.json", "risk", "9.1", "--treatment", "accept", "--rationale", "r")
+        try dasf("set", "u.dasf.json", "comment", "--resolve", "c1")
         let after = try String(contentsOfFile: directory + "/u.dasf.json", encoding: .utf8)
         for key in keys { XCTAssertTrue(after.contains("\"\(key)\""), "\(key) kept:\n\(after)") }
         XCTAssertTrue(after.contains("\"a\": [1, 2.50, {\"b\":null}]") || after.contains("2.50"), "numbers as written")

@@ -99,7 +99,9 @@ extension Assessment {
             let unknown = models.filter { catalog.deploymentModel($0) == nil }
             guard unknown.isEmpty else { throw .unknownDeploymentModels(unknown) }
             let chosen = Set(models)
+            let kept = scope.unknown
             scope = Scope(deploymentModels: catalog.deploymentModels.map(\.id).filter(chosen.contains))
+            scope.unknown = kept
         case .setControlStatus(let id, let status):
             guard status != .notApplicable else { throw .reasonRequired("control \(id)") }
             try updateControl(id, catalog) { $0.status = status; $0.notApplicableReason = nil }
