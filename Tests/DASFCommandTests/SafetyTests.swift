@@ -143,6 +143,13 @@ final class SafetyTests: CommandTestCase {
         XCTAssertTrue(refused.stderr.contains("a symbolic link is there; not replaced"), refused.stderr)
         XCTAssertFalse(manager.fileExists(atPath: directory + "/created-through-link.dasf.json"))
 
+        // A directory planted at the backup's name does not stop saving, and is left as it is.
+        try manager.removeItem(atPath: directory + "/f.dasf.json.bak")
+        try manager.createDirectory(atPath: directory + "/f.dasf.json.bak", withIntermediateDirectories: false)
+        try dasf("set", "f.dasf.json", "title", "Third")
+        XCTAssertEqual(try open("f.dasf.json").assessment.title, "Third")
+        XCTAssertEqual(try manager.contentsOfDirectory(atPath: directory + "/f.dasf.json.bak"), [])
+
         try manager.createDirectory(atPath: directory + "/real", withIntermediateDirectories: false)
         try dasf("new", "real/r.dasf.json")
         try manager.createSymbolicLink(atPath: directory + "/middle.dasf.json", withDestinationPath: "real/r.dasf.json")

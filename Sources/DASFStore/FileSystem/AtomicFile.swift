@@ -74,7 +74,9 @@ enum AtomicFile {
                               alreadyExists: error == EEXIST)
             }
         } else {
-            if backup && regular { try keepBackup(of: name, mode: mode, in: directory) }
+            // The backup is a convenience: something planted at FILE.bak (a directory, say)
+            // must not stop the edit itself from being saved.
+            if backup && regular { try? keepBackup(of: name, mode: mode, in: directory) }
             if let error = directory.rename(temporary, to: name) {
                 throw Failure(reason: "cannot replace the file: \(FileProblem.describe(errno: error))")
             }
