@@ -14,9 +14,10 @@ final class WorkshopReducerTests: XCTestCase {
         var state = try workshopState(size: Size(width: 100, height: 30))
         let original = state.assessment
         var versions = [original]
-        func step(_ keys: [Key], text: String? = nil) {
+        func step(_ keys: [Key], text: String? = nil, then more: String? = nil) {
             for key in keys { press(&state, key) }
             if let text { type(&state, text) }
+            if let more { type(&state, more) }
             XCTAssertNotEqual(state.assessment, versions.last, "\(keys) changed something")
             versions.append(state.assessment)
         }
@@ -33,7 +34,7 @@ final class WorkshopReducerTests: XCTestCase {
         step([.character("w"), .character("a")])                                   // assessed
         step([.character("t")], text: "vendor contract")                            // treatment
         step([.character("x")], text: "not our system")                             // risk not applicable
-        step([.character("+")], text: "prompt leak L3 I4")                          // threat
+        step([.character("+")], text: "prompt leak", then: "L3 I4")                 // threat, then its rating
         step([.character("O"), .character("5")])                                    // organisational rating
         step([.enter], text: "hiring")                                              // organisational notes
         step([.character("c"), .character("v"), .character("v"), .character("v"), .character(" ")]) // bulk status
@@ -85,7 +86,8 @@ final class WorkshopReducerTests: XCTestCase {
         type(&state, "no raw data kept")
         XCTAssertEqual(state.scorecard.evaluation(ofRisk: risks[1].id)?.state, .notApplicable)
         press(&state, .right, .character("+"))
-        type(&state, "bad records from a partner feed C2 L2 I5")
+        type(&state, "bad records from a partner feed")
+        type(&state, "C2 L2 I5")
         XCTAssertEqual(state.assessment.risks[risks[2].id]?.threats, [Threat(id: "t1", text: "bad records from a partner feed", component: 2, likelihood: 2, impact: 5)])
         press(&state, .left, .left, .left)
         XCTAssertEqual(state.message, "this is the first risk in scope")
@@ -245,5 +247,34 @@ final class ThreatRatingTests: XCTestCase {
         for key in Key.text("t9 L1 I1") { press(&state, key) }
         press(&state, .enter)
         XCTAssertEqual(state.message, "risk 9.12 has no threat t9")
+    }
+
+    /// Issue 9.3: free text is stored as typed, even when it ends like a rating; the rating has a
+    /// field of its own, and what it cannot read it says, never drops.
+    func testThreatTextIsStoredAsTypedAndTheRatingIsStrict() throws {
+        var state = try workshopState(size: Size(width: 100, height: 30))
+        press(&state, .character(":"))
+        for key in Key.text("9.1") { press(&state, key) }
+        press(&state, .enter, .character("+"))
+        for key in Key.text("implant can beacon out to attacker C2") { press(&state, key) }
+        press(&state, .enter)
+        XCTAssertEqual(state.prompt?.label.hasPrefix("Rating (optional)"), true)
+        for key in Key.text("I3 L4 L5") { press(&state, key) }
+        press(&state, .enter)
+        XCTAssertEqual(state.prompt?.label.hasPrefix("Not understood: L is given twice."), true, state.prompt?.label ?? "no prompt")
+        XCTAssertEqual(state.prompt?.field.text, "I3 L4 L5", "what was typed stays to be corrected")
+        press(&state, .control("u"))
+        for key in Key.text("I3 L5") { press(&state, key) }
+        press(&state, .enter)
+        XCTAssertNil(state.prompt)
+        let threat = state.assessment.risks["9.1"]?.threats.last
+        XCTAssertEqual(threat?.text, "implant can beacon out to attacker C2")
+        XCTAssertNil(threat?.component)
+        XCTAssertEqual(threat?.likelihood, 5)
+        XCTAssertEqual(threat?.impact, 3)
+        XCTAssertEqual(ThreatRating.parse("L9"), .failure(.init("likelihood 9 is not 1-5")))
+        XCTAssertEqual(ThreatRating.parse("C10 l4 i5"), .success(.init(component: 10, likelihood: 4, impact: 5)))
+        XCTAssertEqual(ThreatRating.parse(""), .success(.init()))
+        XCTAssertEqual(ThreatRating.parse("C2", allowComponent: false), .failure(.init("\"C2\" is not L1-5 or I1-5")))
     }
 }

@@ -107,7 +107,7 @@ public enum KeyMap {
                 Binding([.character("a")], "a", "decide the risk applies", .assess, bar: true),
                 Binding([.character("t")], "t", "change the risk's treatment (asks for a rationale)", .cycleTreatment, bar: true),
                 Binding([.character("x")], "x", "mark the risk not applicable (asks why), or applicable again", .markRiskNotApplicable),
-                Binding([.character("+")], "+", "add a threat (text, then optional L1-5 I1-5)", .addThreat),
+                Binding([.character("+")], "+", "add a threat (its text, then an optional rating C<n> L1-5 I1-5)", .addThreat),
                 Binding([.character("-")], "-", "remove a threat (asks which)", .removeThreat),
                 Binding([.character("*")], "*", "re-rate a threat (asks e.g. \"t1 L3 I5\")", .rateThreat),
                 Binding([.character("C")], "C", "add a review comment on the risk", .comment),

@@ -183,7 +183,7 @@ public enum Reducer {
                                     done: targets.count > 1 ? "\(targets.count) risks assessed: they apply" : "\(id) assessed: it applies"), &state)
         case .addThreat:
             guard let id = Focus.risk(state) else { return [] }
-            ask(.addThreat(id), "Threat to \(id) (optionally end with C<component> L1-5 I1-5, e.g. \"… C10 L4 I5\"):", "", &state)
+            ask(.addThreat(id), "Threat to \(id), in your words (the rating comes next):", "", &state)
         case .removeThreat:
             guard let id = Focus.risk(state) else { return [] }
             let threats = state.assessment.record(forRisk: id).threats
@@ -374,6 +374,8 @@ public enum Reducer {
         return commit(target, &state, done: back ? "undone: \(what) (Ctrl-R redoes)" : "redone: \(what)", undo: true)
     }
 
+    static let ratingLabel = "Rating (optional): C<component> L1-5 I1-5, e.g. \"C10 L4 I5\"; Enter for none:"
+
     static func ask(_ purpose: PromptPurpose, _ label: String, _ text: String, _ state: inout AppState, editing: Bool = true) {
         if state.readOnly && editing {
             state.message = "read-only: opened with --readonly, edits are disabled"
@@ -414,12 +416,34 @@ public enum Reducer {
                 }
                 return self.edit(edit, &state, done: "use case: \(Pages.useCaseFields[min(n, 3)].lowercased()) set")
             case .addThreat(let id):
-                let (body, component, likelihood, impact) = ThreatText.parse(text)
-                return edit(.addThreat(risk: id, text: body, component: component, likelihood: likelihood, impact: impact), &state, done: "\(id): threat added")
+                guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    state.message = "no threat added: the text was empty"
+                    return []
+                }
+                ask(.threatRating(risk: id, text: text), Self.ratingLabel, "", &state)
+                return []
+            case .threatRating(let id, let threatText):
+                switch ThreatRating.parse(text) {
+                case .failure(let error):
+                    state.prompt = prompt
+                    state.prompt?.label = "Not understood: \(error.reason). " + Self.ratingLabel
+                    return []
+                case .success(let rating):
+                    return edit(.addThreat(risk: id, text: threatText, component: rating.component, likelihood: rating.likelihood, impact: rating.impact),
+                                &state, done: "\(id): threat added")
+                }
             case .rateThreat(let id):
-                let (threat, _, likelihood, impact) = ThreatText.parse(text)
-                return edit(.rateThreat(risk: id, threat: threat.trimmingCharacters(in: .whitespaces), likelihood: likelihood, impact: impact), &state,
-                            done: "\(id): threat \(threat) rated")
+                let words = text.split(whereSeparator: \.isWhitespace)
+                let threat = words.first.map(String.init) ?? ""
+                switch ThreatRating.parse(words.dropFirst().joined(separator: " "), allowComponent: false) {
+                case .failure(let error):
+                    state.prompt = prompt
+                    state.prompt?.label = "Not understood: \(error.reason). Re-rate as \"t1 L3 I5\":"
+                    return []
+                case .success(let rating):
+                    return edit(.rateThreat(risk: id, threat: threat, likelihood: rating.likelihood, impact: rating.impact), &state,
+                                done: "\(id): threat \(threat) rated")
+                }
             case .removeThreat(let id):
                 return edit(.removeThreat(risk: id, threat: text.trimmingCharacters(in: .whitespaces)), &state, done: "\(id): threat \(text) removed")
             case .controlDate(let field, let ids):

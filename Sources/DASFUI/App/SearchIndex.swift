@@ -18,21 +18,44 @@ enum SearchIndex {
     }
 }
 
-/// "role-play prompt C10 L4 I5": a threat's text with, at the end, an optional component it
-/// targets (C), likelihood (L) and impact (I).
-enum ThreatText {
-    static func parse(_ text: String) -> (text: String, component: Int?, likelihood: Int?, impact: Int?) {
-        var words = text.split(separator: " ").map(String.init)
-        var component: Int?, likelihood: Int?, impact: Int?
-        while let last = words.last, last.count >= 2, let value = Int(last.dropFirst()) {
-            switch last.first {
-            case "L", "l" where likelihood == nil: likelihood = value
-            case "I", "i" where impact == nil: impact = value
-            case "C", "c" where component == nil: component = value
-            default: return (words.joined(separator: " "), component, likelihood, impact)
+/// The rating part of a threat, typed in a field of its own so free text can never trigger it:
+/// "C10 L4 I5" (component, likelihood 1–5, impact 1–5), each optional, each at most once, in any
+/// order. Anything else is refused with the reason, never dropped.
+enum ThreatRating {
+    struct Parsed: Equatable {
+        var component: Int?
+        var likelihood: Int?
+        var impact: Int?
+    }
+
+    static func parse(_ text: String, allowComponent: Bool = true) -> Result<Parsed, ParseError> {
+        var parsed = Parsed()
+        for word in text.split(whereSeparator: \.isWhitespace) {
+            guard let letter = word.first?.uppercased(), let value = Int(word.dropFirst()), word.dropFirst().allSatisfy(\.isASCII) else {
+                return .failure(ParseError("\"\(word)\" is not C<component>, L1-5 or I1-5"))
             }
-            words.removeLast()
+            switch letter {
+            case "L":
+                guard parsed.likelihood == nil else { return .failure(ParseError("L is given twice")) }
+                guard (1...5).contains(value) else { return .failure(ParseError("likelihood \(value) is not 1-5")) }
+                parsed.likelihood = value
+            case "I":
+                guard parsed.impact == nil else { return .failure(ParseError("I is given twice")) }
+                guard (1...5).contains(value) else { return .failure(ParseError("impact \(value) is not 1-5")) }
+                parsed.impact = value
+            case "C" where allowComponent:
+                guard parsed.component == nil else { return .failure(ParseError("C is given twice")) }
+                guard value > 0 else { return .failure(ParseError("component \(value) does not exist")) }
+                parsed.component = value
+            default:
+                return .failure(ParseError("\"\(word)\" is not \(allowComponent ? "C<component>, " : "")L1-5 or I1-5"))
+            }
         }
-        return (words.joined(separator: " "), component, likelihood, impact)
+        return .success(parsed)
+    }
+
+    struct ParseError: Error, Equatable {
+        let reason: String
+        init(_ reason: String) { self.reason = reason }
     }
 }

@@ -53,6 +53,8 @@ public enum PromptPurpose: Sendable, Hashable {
     case riskRationale(String, treatment: RiskTreatment)
     case useCaseField(Int)
     case addThreat(String)
+    /// The second field of a new threat: its rating, with the text already typed.
+    case threatRating(risk: String, text: String)
     case removeThreat(String)
     case rateThreat(String)
     case controlDate(DateField, [String])
