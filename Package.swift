@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 // dasf: assess the security of an AI system against the Databricks AI Security Framework.
 import PackageDescription
 
@@ -26,7 +26,9 @@ let package = Package(
         // No ncurses: every screen is testable as text.
         .target(name: "DASFUI", dependencies: ["DASFEngine"]),
         // ncursesw for Swift: a module map and a small C shim (docs/architecture.md).
-        .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        // No pkgConfig: the only flags ncursesw's pkg-config adds are -D defines SwiftPM drops (with
+        // a warning); shim.h sets what the wide API needs itself.
+        .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         // The thin terminal backend: blits the grid, reads keys and resizes. The only code that
         // imports CNcurses.
         .target(name: "DASFTerminal", dependencies: ["DASFUI", "CNcurses"]),
@@ -51,3 +53,8 @@ let package = Package(
         .testTarget(name: "DASFCommandTests", dependencies: ["dasf", "dasf-fuzz", "DASFEngine", "DASFStore"]),
     ]
 )
+
+// Zero warnings in our own targets, kept that way: a new warning fails the build (and so CI).
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.treatAllWarnings(as: .error)]
+}

@@ -62,7 +62,7 @@ final class CatalogCommandTests: CommandTestCase {
              "risks": [{"id": "1.1", "title": "R", "component": 2, "controls": ["X"], "deploymentModels": ["rag"]}],
              "controls": [{"id": "Y", "title": ""}]}
             """
-        FileManager.default.createFile(atPath: directory + "/mine.json", contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: directory + "/mine.json", contents: Data(text.utf8))
         let result = try dasf("validate", "mine.json", expect: 1)
         XCTAssertTrue(result.stderr.contains("mine.json: 3 problems in the catalog"), result.stderr)
         XCTAssertTrue(result.stderr.contains("risk 1.1: names component 2, which the catalog does not define"))
@@ -150,7 +150,7 @@ final class AssessmentCommandTests: CommandTestCase {
             ("newer.dasf.json", "{\"format\": \"dasf-assessment\", \"schemaVersion\": 4, \"title\": \"x\"}", "newer.dasf.json: written by a newer dasf"),
         ]
         for (name, content, message) in cases {
-            FileManager.default.createFile(atPath: directory + "/" + name, contents: Data(content.utf8))
+            _ = FileManager.default.createFile(atPath: directory + "/" + name, contents: Data(content.utf8))
             for command in [["status", name], ["validate", name], ["set", name, "title", "x"]] {
                 let result = try DASFProcess.run(command, in: directory)
                 XCTAssertEqual(result.status, 1, "\(command)")
@@ -168,7 +168,7 @@ final class AssessmentCommandTests: CommandTestCase {
         try dasf("new", "u.dasf.json")
         var text = String(decoding: try bytes("u.dasf.json"), as: UTF8.self)
         text = text.replacingOccurrences(of: "\"controls\": {}", with: "\"controls\": {\n    \"DASF 99\": {\n      \"status\": \"implemented\"\n    }\n  }")
-        FileManager.default.createFile(atPath: directory + "/u.dasf.json", contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: directory + "/u.dasf.json", contents: Data(text.utf8))
         let validate = try dasf("validate", "u.dasf.json")
         XCTAssertTrue(validate.stderr.contains("warning: u.dasf.json: controls not in the catalog (kept): DASF 99"))
         try dasf("validate", "--strict", "u.dasf.json", expect: 1)
@@ -225,7 +225,7 @@ final class AssessmentCommandTests: CommandTestCase {
              "risks": [{"id": "13.1", "title": "Tool misuse", "component": 13, "controls": ["DASF 64"], "deploymentModels": ["agents"]}],
              "controls": [{"id": "DASF 64", "title": "Limit access from AI models and agents"}]}
             """
-        FileManager.default.createFile(atPath: directory + "/draft.json", contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: directory + "/draft.json", contents: Data(text.utf8))
         let validate = try dasf("validate", "draft.json")
         XCTAssertTrue(validate.stdout.contains("sound catalog dasf-3-draft 3.0-draft: 2 stages, 2 components, 1 risks, 1 controls"))
         try dasf("new", "d.dasf.json", "--catalog", "draft.json")
@@ -328,7 +328,7 @@ final class ReportCommandTests: CommandTestCase {
 final class DiffCommandTests: CommandTestCase {
     func testExitStatusLikeDiffAndEveryFormat() throws {
         try dasf("new", "a.dasf.json", "--models", "rag")
-        FileManager.default.createFile(atPath: directory + "/b.dasf.json", contents: try bytes("a.dasf.json"))
+        _ = FileManager.default.createFile(atPath: directory + "/b.dasf.json", contents: try bytes("a.dasf.json"))
         XCTAssertEqual(try dasf("diff", "a.dasf.json", "b.dasf.json").stdout, "a.dasf.json and b.dasf.json: no difference\n")
         try dasf("set", "b.dasf.json", "control", "54", "--status", "implemented")
         let text = try dasf("diff", "a.dasf.json", "b.dasf.json", expect: 1).stdout
@@ -366,7 +366,7 @@ final class MergeCommandTests: CommandTestCase {
     func testCleanAndConflictingMergesAndTrouble() throws {
         try dasf("new", "base.dasf.json", "--models", "rag")
         for name in ["mine", "theirs", "other"] {
-            FileManager.default.createFile(atPath: directory + "/\(name).dasf.json", contents: try bytes("base.dasf.json"))
+            _ = FileManager.default.createFile(atPath: directory + "/\(name).dasf.json", contents: try bytes("base.dasf.json"))
         }
         try dasf("set", "mine.dasf.json", "control", "1", "--status", "implemented", "--author", "Me")
         try dasf("set", "theirs.dasf.json", "control", "2", "--owner", "Kim", "--author", "Them")

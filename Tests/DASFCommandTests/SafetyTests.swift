@@ -23,7 +23,7 @@ final class SafetyTests: CommandTestCase {
     func open(_ name: String) throws -> SaveFile { try SaveFile.open(directory + "/" + name) }
 
     func write(_ text: String, to name: String) {
-        FileManager.default.createFile(atPath: directory + "/" + name, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: directory + "/" + name, contents: Data(text.utf8))
     }
 
     func leftovers() throws -> [String] {

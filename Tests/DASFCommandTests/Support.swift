@@ -30,8 +30,8 @@ struct DASFProcess {
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let outPath = directory + "/.stdout-\(UUID().uuidString)", errPath = directory + "/.stderr-\(UUID().uuidString)"
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        FileManager.default.createFile(atPath: errPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         defer { try? FileManager.default.removeItem(atPath: outPath); try? FileManager.default.removeItem(atPath: errPath) }
         let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
         let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
@@ -39,9 +39,10 @@ struct DASFProcess {
         process.standardError = err
         if let input {
             let inPath = directory + "/.stdin-\(UUID().uuidString)"
-            FileManager.default.createFile(atPath: inPath, contents: input)
+            _ = FileManager.default.createFile(atPath: inPath, contents: input)
             process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: inPath))
-            defer { try? FileManager.default.removeItem(atPath: inPath) }
+            // The open handle keeps the bytes readable after the name is gone.
+            try? FileManager.default.removeItem(atPath: inPath)
         } else {
             process.standardInput = FileHandle.nullDevice
         }

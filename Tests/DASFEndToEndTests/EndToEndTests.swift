@@ -261,7 +261,7 @@ extension EndToEndTests {
         XCTAssertTrue(screen.contains("dasf: clams: no such file (dasf new clams creates one)"), screen)
         XCTAssertFalse(FileManager.default.fileExists(atPath: directory + "/clams"))
         tmux.kill()
-        FileManager.default.createFile(atPath: directory + "/bad.dasf.json", contents: Data("{\"format\": \"dasf-assessment\", \"sch".utf8))
+        _ = FileManager.default.createFile(atPath: directory + "/bad.dasf.json", contents: Data("{\"format\": \"dasf-assessment\", \"sch".utf8))
         tmux = Tmux(directory: directory)
         tmux.start("'\(dasf!)' bad.dasf.json")
         XCTAssertTrue(tmux.waitFor("EXIT=1").contains("dasf: bad.dasf.json: truncated"))

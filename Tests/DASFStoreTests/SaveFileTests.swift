@@ -186,7 +186,7 @@ final class SaveFileTests: StoreTestCase {
         var changed = saved.assessment
         try changed.apply(.setTitle("Never written"), in: catalog)
         for interruption in [AtomicFile.Interruption.afterPartialWrite, .beforeRename] {
-            assertStoreError({ try saved.save(changed, force: false, interruption: interruption) },
+            assertStoreError({ _ = try saved.save(changed, force: false, interruption: interruption) },
                              kind: .writeFailed, containing: "the previous version is intact")
             XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: file)), original)
             XCTAssertEqual(try files(), ["a.dasf.json"], "temporary file removed")
@@ -275,7 +275,7 @@ final class SaveFileTests: StoreTestCase {
         ]
         for (name, data, kind, fragment) in cases {
             let file = path(name + ".dasf.json")
-            FileManager.default.createFile(atPath: file, contents: data)
+            _ = FileManager.default.createFile(atPath: file, contents: data)
             let before = try FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date
             assertStoreError({ _ = try SaveFile.open(file) }, kind: kind, containing: "\(file): \(fragment)")
             XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: file)), data, name)

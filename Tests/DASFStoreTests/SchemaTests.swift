@@ -41,7 +41,7 @@ final class SchemaTests: StoreTestCase {
 
     func testASchemaOneFileOpensUnchangedInMeaningAndKeepsItsSchemaUntilItNeedsANewerOne() throws {
         let file = path("old.dasf.json")
-        FileManager.default.createFile(atPath: file, contents: Data(Self.schemaOne.utf8))
+        _ = FileManager.default.createFile(atPath: file, contents: Data(Self.schemaOne.utf8))
         var saved = try SaveFile.open(file)
         let a = saved.assessment
         XCTAssertEqual(a.title, "Claims triage assistant")

@@ -70,9 +70,9 @@ final class UnknownFieldTests: XCTestCase {
         var file = try SaveFile.create(directory + "/a.dasf.json", assessment: Assessment(title: "t", catalog: catalog))
         let dead: Int32 = 999_999_999
         for name in [".a.dasf.json.tmp-\(dead)-ab", ".a.dasf.json.bak-tmp-\(dead)-cd", ".a.dasf.json.tmp-1-ef", ".other.dasf.json.tmp-\(dead)-ab"] {
-            FileManager.default.createFile(atPath: directory + "/" + name, contents: Data("x".utf8))
+            _ = FileManager.default.createFile(atPath: directory + "/" + name, contents: Data("x".utf8))
         }
-        FileManager.default.createFile(atPath: directory + "/victim", contents: Data("keep".utf8))
+        _ = FileManager.default.createFile(atPath: directory + "/victim", contents: Data("keep".utf8))
         try FileManager.default.createSymbolicLink(atPath: directory + "/.a.dasf.json.tmp-\(dead)-99", withDestinationPath: "victim")
         var changed = file.assessment
         changed.title = "saved"
