@@ -35,7 +35,7 @@ public enum MarkdownReport {
         out.append("| **All** | \(t.inScope) | \(t.open) | \(t.partial) | \(t.mitigated) | \(t.accepted + t.transferred + t.avoided) | \(t.assessed) | \(t.stale) |")
 
         section("Open and partial risks", input.attention.map { risk, evaluation in
-            var line = "- **\(e(risk.id)) \(e(risk.title))**: \(e(evaluation.explanation))"
+            var line = "- **\(e(risk.id)) \(e(risk.title))**: \(e(evaluation.explanation))."
             if let rating = evaluation.highestThreatRating { line += " Highest threat rating \(rating)/25." }
             let threats = a.record(forRisk: risk.id).threats
             for threat in threats { line += "\n  - Threat \(e(threat.id)): \(e(threat.text))" + (threat.rating.map { " (likelihood \(threat.likelihood ?? 0) × impact \(threat.impact ?? 0) = \($0))" } ?? "") }

@@ -113,8 +113,9 @@ public enum SaveFileFormat {
         fields += unknown(assessment.unknown)
         var text = JSONValue.object(fields).rendered()
         if !journalLines.isEmpty {
-            // Splice the journal in as the last field: "…\n}\n" becomes "…,\n  \"journal\": [\n…\n  ]\n}\n".
-            text.removeLast(2)
+            // Splice the journal in as the last field: "…\n}\n" becomes "…,\n  \"journal\": [\n…\n  ]\n}\n",
+            // the comma ending the line before, as everywhere else in the file.
+            text.removeLast(3)
             text += ",\n  \"journal\": [\n" + journalLines.joined(separator: ",\n") + "\n  ]\n}\n"
         }
         return Data(text.utf8)

@@ -81,7 +81,7 @@ final class AssessmentCommandTests: CommandTestCase {
         XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
 
         let set = try dasf("set", "a.dasf.json", "control", "54", "DASF 60", "--status", "implemented", "--owner", "Dana")
-        XCTAssertTrue(set.stdout.contains("risk 9.12 LLM Jailbreak: open -> partial"), set.stdout)
+        XCTAssertTrue(set.stdout.contains("risk 9.12 LLM Jailbreak: open → partial"), set.stdout)
         try dasf("set", "a.dasf.json", "risk", "9.13", "--treatment", "transfer", "--rationale", "vendor contract")
         try dasf("set", "a.dasf.json", "control", "DASF 12", "--not-applicable", "no personal data")
 
@@ -332,7 +332,7 @@ final class DiffCommandTests: CommandTestCase {
         XCTAssertEqual(try dasf("diff", "a.dasf.json", "b.dasf.json").stdout, "a.dasf.json and b.dasf.json: no difference\n")
         try dasf("set", "b.dasf.json", "control", "54", "--status", "implemented")
         let text = try dasf("diff", "a.dasf.json", "b.dasf.json", expect: 1).stdout
-        XCTAssertTrue(text.contains("risks:\n  9.8 LLM hallucinations: open -> partial"), text)
+        XCTAssertTrue(text.contains("risks:\n  9.8 LLM hallucinations: open → partial"), text)
         XCTAssertTrue(text.contains("  control DASF 54 status: not-started → implemented"))
         let json = try json(try dasf("diff", "a.dasf.json", "b.dasf.json", "--format", "json", expect: 1))
         XCTAssertEqual(json["equal"] as? Bool, false)

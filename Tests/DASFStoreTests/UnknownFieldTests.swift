@@ -82,3 +82,18 @@ final class UnknownFieldTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: directory + "/victim", encoding: .utf8), "keep")
     }
 }
+
+/// Issue 9.13: the save file's journal follows the line before it with a comma at its end, as
+/// docs/save-file.md shows, never a line holding only ",".
+final class JournalLayoutTests: XCTestCase {
+    func testNoLineHoldsOnlyAComma() throws {
+        let catalog = try BuiltinCatalogs.load("dasf-2.0")
+        var a = Assessment(title: "t", catalog: catalog)
+        a.controls["DASF 1"] = ControlRecord(status: .planned)
+        let entry = JournalEntry(at: "2026-11-24T10:00:00Z", by: "r", change: Change(target: "control DASF 1", field: "status", from: nil, to: "planned"))
+        let text = String(decoding: SaveFileFormat.encode(a, journal: [entry]), as: UTF8.self)
+        XCTAssertFalse(text.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "," }, text)
+        XCTAssertTrue(text.contains("  },\n  \"journal\": [\n"), text)
+        XCTAssertEqual(try SaveFileFormat.decodeWithJournal(Data(text.utf8), path: "x").journal, [entry])
+    }
+}

@@ -98,3 +98,10 @@ public struct Search: Sendable, Hashable {
     public var hits: [Hit]
     public var index: Int
 }
+
+extension AppState {
+    /// "1 merge conflict to settle: ! lists it", or nil when there is none.
+    public static func conflictNotice(count: Int) -> String? {
+        count == 0 ? nil : "\(count) merge conflict\(count == 1 ? "" : "s") to settle: ! lists \(count == 1 ? "it" : "them")"
+    }
+}

@@ -22,6 +22,21 @@ public enum Command: Sendable, Hashable {
     case saveNow
 }
 
+extension Command {
+    /// Commands that change the assessment: left out of the key bar on a read-only file (review
+    /// comments stay where `--review` allows them).
+    public var isEdit: Bool {
+        switch self {
+        case .cycleStatus, .markNotApplicable, .editOwner, .editEvidence, .editNote, .cycleTreatment, .markRiskNotApplicable, .toggle,
+             .overwrite, .undo, .redo, .keepMine, .takeTheirs, .assess, .addThreat, .removeThreat, .rateThreat, .targetDate, .reviewBy,
+             .verifiedToday, .rate, .edit, .comment, .resolveComment:
+            true
+        default:
+            false
+        }
+    }
+}
+
 /// One key binding: the keys, how the key bar and help name them, and what they do. The help
 /// screen and the key bar are generated from these tables, so they cannot drift from behaviour.
 public struct Binding: Sendable, Hashable {

@@ -47,7 +47,10 @@ public enum Reducer {
                 return perform(command, &state)
             }
             guard let command = KeyMap.command(for: key, on: state.screen) else {
-                if case .character(let c) = key { state.message = "\(c) does nothing here; ? lists the keys" }
+                if case .character(let c) = key {
+                    let name = c == " " ? "space" : c.isWhitespace ? "that key" : String(c)
+                    state.message = "\(name) does nothing here; ? lists the keys"
+                }
                 return []
             }
             state.message = nil
@@ -167,8 +170,10 @@ public enum Reducer {
             guard let id = Focus.itemID(state, at: state.place.selected) else { return [] }
             if state.place.marked.contains(id) { state.place.marked.remove(id) } else { state.place.marked.insert(id) }
             state.place.anchor = state.place.selected
-            state.message = "\(state.place.marked.count) marked; the next action applies to all of them"
+            let was = state.place.selected
             moveSelection(&state, by: 1)
+            let moved = state.place.selected != was ? " (cursor moved down to the next row)" : ""
+            state.message = "\(id) \(state.place.marked.contains(id) ? "marked" : "unmarked"): \(state.place.marked.count) marked, the next action applies to all\(moved)"
         case .markRange:
             let from = state.place.anchor ?? state.place.selected
             for index in min(from, state.place.selected)...max(from, state.place.selected) {
@@ -369,8 +374,8 @@ public enum Reducer {
             return []
         }
         if back { state.redoStack.append(state.assessment) } else { state.undoStack.append(state.assessment) }
-        let count = target.changes(from: state.assessment).count
-        let what = "\(count) change\(count == 1 ? "" : "s")"
+        let changes = target.changes(from: state.assessment)
+        let what = changes.count == 1 ? changes[0].description : "\(changes.count) changes" + (changes.first.map { ", first \($0.description)" } ?? "")
         return commit(target, &state, done: back ? "undone: \(what) (Ctrl-R redoes)" : "redone: \(what)", undo: true)
     }
 

@@ -119,7 +119,8 @@ public enum Renderer {
         let globalOnThisScreen: Set<Command> = state.screen == .map ? [.workshop, .register, .scope, .help, .quit] : [.back, .help, .quit]
         let own = KeyMap.bindings(for: state.screen).dropLast(KeyMap.global.count)
         for binding in own.filter(\.inKeyBar) + KeyMap.global.filter({ globalOnThisScreen.contains($0.command) }) {
-            if state.readOnly && [.cycleStatus, .markNotApplicable, .editOwner, .editEvidence, .editNote, .cycleTreatment, .markRiskNotApplicable, .toggle].contains(binding.command) { continue }
+            let comment = binding.command == .comment || binding.command == .resolveComment
+            if state.readOnly && binding.command.isEdit && !(comment && state.review) { continue }
             let label = g.unicode ? binding.label : Pages.asciiLabel(binding.label)
             spans += [Span(label, theme.style(.keyName)), Span(" " + short(binding) + "  ")]
         }

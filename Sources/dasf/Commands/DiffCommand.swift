@@ -62,12 +62,12 @@ struct DiffCommand: ParsableCommand {
         if let note = diff.catalogNote { lines.append("catalog: \(note)") }
         if !diff.counts.isEmpty {
             lines.append("counts:")
-            lines += diff.counts.map { "  \(PlainText.clean($0.group)) \($0.measure): \($0.from) -> \($0.to)" }
+            lines += diff.counts.map { "  \(PlainText.clean($0.group)) \($0.measure): \($0.from) → \($0.to)" }
         }
         if !diff.risks.isEmpty {
             lines.append("risks:")
             lines += diff.risks.map { r in
-                "  \(r.id) \(PlainText.clean(r.title)): \(r.fromState) -> \(r.toState)" + (r.fromTreatment != r.toTreatment ? " (treatment \(r.fromTreatment) -> \(r.toTreatment))" : "")
+                "  \(r.id) \(PlainText.clean(r.title)): \(r.fromState) → \(r.toState)" + (r.fromTreatment != r.toTreatment ? " (treatment \(r.fromTreatment) → \(r.toTreatment))" : "")
             }
         }
         if !diff.fields.isEmpty {

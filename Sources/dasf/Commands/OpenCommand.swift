@@ -57,7 +57,7 @@ struct OpenCommand: ParsableCommand {
             Console.error("no usable terminal (is TERM set to a known terminal type?)")
             throw ExitCode.failure
         }
-        let conflicts = document.assessment.conflicts.isEmpty ? nil : "\(document.assessment.conflicts.count) merge conflicts to settle: ! lists them"
+        let conflicts = AppState.conflictNotice(count: document.assessment.conflicts.count)
         let state = AppState(
             catalog: document.catalog, assessment: document.assessment, path: file, size: backend.size,
             readOnly: readonly || unwritable != nil, review: review, unicode: unicode, color: !(noColor || environmentNoColor), mouse: !noMouse,

@@ -209,7 +209,7 @@ enum ChangeSummary {
         var lines = ["saved \(file)"]
         for (old, new) in zip(before.risks, after.risks) where old.state != new.state {
             let title = catalog.risk(new.riskID)?.title ?? ""
-            lines.append("  risk \(new.riskID) \(title): \(old.state.label) -> \(new.state.label)")
+            lines.append("  risk \(new.riskID) \(title): \(old.state.label) → \(new.state.label)")
         }
         let totals = after.overall
         lines.append("  \(totals.inScope) in scope: \(totals.open) open, \(totals.partial) partial, \(totals.mitigated) mitigated, \(totals.accepted + totals.transferred + totals.avoided) accepted/transferred/avoided")

@@ -1,0 +1,33 @@
+import DASFEngine
+import XCTest
+
+@testable import DASFUI
+
+/// Issue 9.13: the small things people saw, each once.
+final class SmallThingsTests: XCTestCase {
+    func testMessagesSayWhatHappenedInPlainWords() throws {
+        XCTAssertEqual(AppState.conflictNotice(count: 1), "1 merge conflict to settle: ! lists it")
+        XCTAssertEqual(AppState.conflictNotice(count: 3), "3 merge conflicts to settle: ! lists them")
+        XCTAssertNil(AppState.conflictNotice(count: 0))
+
+        var state = try sampleState()
+        press(&state, .character("c"))
+        press(&state, .character(" "))
+        press(&state, .character("u"))
+        XCTAssertEqual(state.message, "undone: control DASF 1 status: not-started → implemented (Ctrl-R redoes)")
+        press(&state, .character("v"))
+        XCTAssertEqual(state.message, "DASF 1 marked: 1 marked, the next action applies to all (cursor moved down to the next row)")
+        press(&state, .escape, .character("!"), .character(" "))
+        XCTAssertEqual(state.message, "space does nothing here; ? lists the keys")
+    }
+
+    func testAReadOnlyRiskScreenOffersNoEditKeys() throws {
+        var state = try sampleState(readOnly: true)
+        press(&state, .character(":"))
+        for key in Key.text("9.1") { press(&state, key) }
+        press(&state, .enter)
+        let bar = Renderer.render(state).grid.text.split(separator: "\n").dropLast().last ?? ""
+        XCTAssertFalse(bar.contains(" applies") || bar.contains("space ") || bar.contains("o owner"), String(bar))
+        XCTAssertTrue(bar.contains("? help"), String(bar))
+    }
+}
