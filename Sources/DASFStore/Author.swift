@@ -8,12 +8,15 @@ import Darwin
 
 /// Who is editing and when, for the journal.
 public enum Author {
-    /// `DASF_AUTHOR`, else the login name, else "unknown".
-    public static var current: String {
-        let environment = ProcessInfo.processInfo.environment
+    /// `DASF_AUTHOR`, else the login name (`$USER`, `$LOGNAME`, else the password database, which
+    /// knows it when a cron job or a container leaves the environment bare), else "unknown".
+    public static var current: String { current(environment: ProcessInfo.processInfo.environment) }
+
+    static func current(environment: [String: String]) -> String {
         for key in ["DASF_AUTHOR", "USER", "LOGNAME"] {
             if let value = environment[key]?.trimmingCharacters(in: .whitespaces), !value.isEmpty { return value }
         }
+        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name, name.pointee != 0 { return String(cString: name) }
         return "unknown"
     }
 

@@ -93,7 +93,17 @@ public struct SaveFile: Sendable {
     }
 
     private static func decoded(_ data: Data, path: String, target: String) throws(StoreError) -> SaveFile {
-        let file = try SaveFileFormat.decodeFile(data, path: path)
+        let file: SaveFileFormat.DecodedFile
+        do {
+            file = try SaveFileFormat.decodeFile(data, path: path)
+        } catch {
+            // A damaged file usually has a sound previous version beside it: say so.
+            guard error.kind == .damaged || error.kind == .invalid, target != "-",
+                  let backup = try? SaveFileFormat.decodeFile(Data(contentsOf: URL(fileURLWithPath: target + ".bak")), path: target + ".bak")
+            else { throw error }
+            _ = backup
+            throw StoreError(path: path, kind: error.kind, reason: error.reason + "; the previous version, which reads, is in \(path).bak")
+        }
         var saved = SaveFile(path: path, target: target, assessment: file.assessment, journal: file.journal,
                              fingerprint: Fingerprint.of(data), schema: file.schema)
         saved.unknownFields = file.unknownFields
@@ -107,8 +117,10 @@ public struct SaveFile: Sendable {
             try AtomicFile.write(data, to: path, exclusive: true)
         } catch {
             let kind: StoreError.Kind = error.alreadyExists ? .alreadyExists : .writeFailed
-            let what = PathName.isSymbolicLink(path) ? "a symbolic link is there" : error.reason
-            throw StoreError(path: path, kind: kind, reason: what + (kind == .alreadyExists ? "; not replaced" : ""))
+            let what = PathName.isSymbolicLink(path) ? "a symbolic link is there"
+                : isDirectory(path) ? "is a folder; name a file in it, such as \(PathName.sibling(of: path + "/x", named: "assessment.dasf.json"))"
+                : error.reason
+            throw StoreError(path: path, kind: kind, reason: what + (kind == .alreadyExists && !isDirectory(path) ? "; not replaced" : ""))
         }
         return SaveFile(path: path, target: path, assessment: assessment, journal: journal, fingerprint: Fingerprint.of(data),
                         schema: SaveFileFormat.schemaVersion)

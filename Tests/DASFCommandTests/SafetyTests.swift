@@ -321,3 +321,21 @@ final class FuzzCorpusTests: XCTestCase {
         XCTAssertEqual(result.stdout, "\(inputs.count) inputs, no crash\n")
     }
 }
+
+/// Issue 9.12: messages that point the right way.
+final class MessageTests: CommandTestCase {
+    func testMessagesNameTheRealProblem() throws {
+        XCTAssertTrue(try dasf("new", "nodir/x.dasf.json", expect: 1).stderr.contains("nodir/x.dasf.json: the folder nodir does not exist"))
+        try FileManager.default.createDirectory(atPath: directory + "/dd", withIntermediateDirectories: false)
+        XCTAssertTrue(try dasf("new", "dd", expect: 1).stderr.contains("dd: is a folder; name a file in it, such as dd/assessment.dasf.json\n"))
+        try dasf("new", "t.dasf.json")
+        try dasf("set", "t.dasf.json", "title", "second")
+        let whole = try bytes("t.dasf.json")
+        _ = FileManager.default.createFile(atPath: directory + "/t.dasf.json", contents: whole.prefix(100))
+        XCTAssertTrue(try dasf("status", "t.dasf.json", expect: 1).stderr.contains("; the previous version, which reads, is in t.dasf.json.bak"))
+        let bare = try DASFProcess.run(["set", "t.dasf.json.bak", "title", "third"], in: directory, environment: ["USER": "", "LOGNAME": "", "DASF_AUTHOR": ""])
+        XCTAssertEqual(bare.status, 0, bare.stderr)
+        let login = String(cString: getpwuid(geteuid()).pointee.pw_name)
+        XCTAssertEqual(try SaveFile.open(directory + "/t.dasf.json.bak").journal.last?.by, login, "the password database knows the login name")
+    }
+}

@@ -18,7 +18,14 @@ final class Directory {
     init(_ path: String) throws(AtomicFile.Failure) {
         self.path = path
         fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw AtomicFile.Failure(reason: "cannot open the folder \(path): \(FileProblem.describe(errno: errno))") }
+        guard fd >= 0 else {
+            let reason = switch errno {
+            case ENOENT: "the folder \(path) does not exist"
+            case ENOTDIR: "\(path) is not a folder"
+            default: "cannot open the folder \(path): \(FileProblem.describe(errno: errno))"
+            }
+            throw AtomicFile.Failure(reason: reason)
+        }
     }
 
     deinit { close(fd) }
