@@ -28,6 +28,10 @@ public enum HTMLReport {
         body.append("<h1>\(h(a.title)): DASF assessment</h1>")
         body.append("<dl>" + facts.map { "<dt>\(h($0.0))</dt><dd>\(h($0.1))</dd>" }.joined() + "</dl>")
         if let description = a.useCase.description { body.append("<p>\(h(description))</p>") }
+        if !a.conflicts.isEmpty {
+            body.append("<section class=\"disputed\">\n<h2>Unsettled merge conflicts</h2>\n<p><strong>\(h(MergeConflict.warning(count: a.conflicts.count)))</strong></p>\n<ul>"
+                + a.conflicts.map { "<li>\(h($0.disputed))</li>" }.joined() + "</ul>\n</section>")
+        }
         body.append(MapSVG.render(input))
         let summary = "\(t.inScope) of \(t.risks) risks are in scope: \(t.open) open, \(t.partial) partial, \(t.mitigated) mitigated, "
             + "\(t.accepted) accepted, \(t.transferred) transferred, \(t.avoided) avoided; \(t.notApplicable) not applicable. "

@@ -21,6 +21,10 @@ public enum MarkdownReport {
         if let today = input.scorecard.today { facts.append("- As of: \(e(today))") }
         out += facts
         if let description = a.useCase.description { out += ["", e(description)] }
+        if !a.conflicts.isEmpty {
+            out += ["", "## Unsettled merge conflicts", "", "**\(e(MergeConflict.warning(count: a.conflicts.count)))**", ""]
+            out += a.conflicts.map { "- \(e($0.disputed))" }
+        }
 
         out += ["", "## Summary", "",
                 "\(t.inScope) of \(t.risks) risks are in scope: \(t.open) open, \(t.partial) partial, \(t.mitigated) mitigated, "

@@ -339,3 +339,24 @@ final class MessageTests: CommandTestCase {
         XCTAssertEqual(try SaveFile.open(directory + "/t.dasf.json.bak").journal.last?.by, login, "the password database knows the login name")
     }
 }
+
+/// Issue 9.11: a merge's unsettled conflicts are said wherever the assessment is shown.
+final class ConflictVisibilityTests: CommandTestCase {
+    func testUnsettledConflictsShowInStatusReportsAndStrictValidation() throws {
+        try dasf("new", "b.dasf.json")
+        for (name, owner) in [("m", "Dana"), ("t", "Sam")] {
+            try FileManager.default.copyItem(atPath: directory + "/b.dasf.json", toPath: directory + "/\(name).dasf.json")
+            try dasf("set", "\(name).dasf.json", "control", "54", "--owner", owner)
+        }
+        try dasf("merge", "b.dasf.json", "m.dasf.json", "t.dasf.json", "-o", "o.dasf.json", expect: 1)
+        let disputed = "control DASF 54 owner: mine Dana; theirs Sam"
+        XCTAssertTrue(try dasf("status", "o.dasf.json").stdout.contains("UNSETTLED: 1 value is disputed"))
+        XCTAssertTrue(try dasf("status", "o.dasf.json").stdout.contains(disputed))
+        let markdown = try dasf("report", "o.dasf.json", "--format", "md").stdout
+        XCTAssertTrue(markdown.contains("## Unsettled merge conflicts") && markdown.contains(disputed), markdown)
+        XCTAssertLessThan(try XCTUnwrap(markdown.range(of: "Unsettled")).lowerBound, try XCTUnwrap(markdown.range(of: "## Summary")).lowerBound, "before anything else")
+        XCTAssertTrue(try dasf("report", "o.dasf.json", "--format", "html").stdout.contains("<h2>Unsettled merge conflicts</h2>"))
+        XCTAssertTrue(try dasf("validate", "o.dasf.json").stderr.contains("1 unsettled merge conflict"))
+        try dasf("validate", "o.dasf.json", "--strict", expect: 1)
+    }
+}

@@ -286,3 +286,16 @@ public enum AssessmentFields {
         return value.split(separator: separator, omittingEmptySubsequences: false).joined(separator: ", ")
     }
 }
+
+extension MergeConflict {
+    /// "control DASF 54 owner: mine Dana; theirs Sam (was Ana)", for every report and status.
+    public var disputed: String {
+        "\(label): mine \(AssessmentFields.display(mine)); theirs \(AssessmentFields.display(theirs)) (was \(AssessmentFields.display(base)))"
+    }
+
+    /// The line that heads a report or status while conflicts are unsettled.
+    public static func warning(count: Int) -> String {
+        "\(count) value\(count == 1 ? " is" : "s are") disputed by a merge and not yet settled: "
+            + "what follows shows one side (mine) for \(count == 1 ? "it" : "them") until \(count == 1 ? "it is" : "they are") settled on the map (!)."
+    }
+}

@@ -58,8 +58,13 @@ struct ValidateCommand: ParsableCommand {
                 let shown = unknown.prefix(20).joined(separator: ", ") + (unknown.count > 20 ? " and \(unknown.count - 20) more" : "")
                 Console.warn("\(file): fields this dasf does not know (kept as they are): \(shown)")
             }
-            if strict && !(document.warnings.isEmpty && unknown.isEmpty) {
-                Console.error("\(file): \(document.warnings.count + (unknown.isEmpty ? 0 : 1)) warning(s) with --strict")
+            let conflicts = document.assessment.conflicts
+            if !conflicts.isEmpty {
+                Console.warn("\(file): \(conflicts.count) unsettled merge conflict\(conflicts.count == 1 ? "" : "s") (settle them on the map with !): "
+                             + conflicts.map(\.label).joined(separator: ", "))
+            }
+            if strict && !(document.warnings.isEmpty && unknown.isEmpty && conflicts.isEmpty) {
+                Console.error("\(file): \(document.warnings.count + (unknown.isEmpty ? 0 : 1) + (conflicts.isEmpty ? 0 : 1)) warning(s) with --strict")
                 throw ExitCode.failure
             }
             let assessment = document.assessment

@@ -140,6 +140,11 @@ enum StatusReport {
         lines.append("assessed: \(t.assessed) of \(t.inScope) in-scope risks (\(t.unassessed) not yet looked at)")
         lines.append("controls: " + ControlStatus.allCases.map { "\(t.controls($0)) \($0.label)" }.joined(separator: ", ")
             + (t.stale > 0 ? "; \(t.stale) stale (past review date on \(today)): \(card.staleControls.joined(separator: ", "))" : ""))
+        let conflicts = doc.assessment.conflicts
+        if !conflicts.isEmpty {
+            lines.append("UNSETTLED: " + MergeConflict.warning(count: conflicts.count))
+            lines += conflicts.map { "  " + PlainText.clean($0.disputed) }
+        }
         let useCase = doc.assessment.useCase
         if let owner = useCase.businessOwner { lines.append("business owner: \(PlainText.clean(owner))") }
         if !useCase.stakeholders.isEmpty { lines.append("stakeholders: \(PlainText.clean(useCase.stakeholders.joined(separator: ", ")))") }
