@@ -182,8 +182,11 @@ public struct SaveFile: Sendable {
             assessment = merge.assessment
             journal = Assessment.mergeJournals(journal, theirs.journal)
             schema = max(schema, theirs.schema)
-        } else if let cached = journalLines, cached.count == self.journal.count, journal.starts(with: self.journal) {
-            lines = cached + journal[self.journal.count...].map(SaveFileFormat.journalLine)
+        } else if let cached = journalLines, cached.count == self.journal.count {
+            // Lines already rendered are reused up to the first entry that differs: appends and
+            // a folded last line (JournalEntry.append) render only what is new.
+            let kept = zip(journal, self.journal).prefix { $0 == $1 }.count
+            lines = Array(cached[..<kept]) + journal[kept...].map(SaveFileFormat.journalLine)
         }
         let rendered = lines ?? journal.map(SaveFileFormat.journalLine)
         let data = SaveFileFormat.encode(assessment, journalLines: rendered, schema: schema)

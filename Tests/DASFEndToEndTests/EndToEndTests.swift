@@ -311,7 +311,7 @@ extension EndToEndTests {
         tmux.keys("Enter")
         tmux.waitFor("DASF 1: owner Lee")
         tmux.keys("u")
-        tmux.waitFor("undone: 1 change")
+        tmux.waitFor("undone: control DASF 1 owner: Lee → (none)")
         tmux.keys("q")
         tmux.waitFor("EXIT=0")
 

@@ -31,3 +31,19 @@ final class SmallThingsTests: XCTestCase {
         XCTAssertTrue(bar.contains("? help"), String(bar))
     }
 }
+
+/// Issue 9.7: at 80 columns the screen's own keys give way, never `? help`.
+final class KeyBarTests: XCTestCase {
+    func testHelpIsAlwaysInTheKeyBarAt80Columns() throws {
+        let routes: [[Key]] = [[], [.character("c")], [.character("c"), .enter], [.character(":")] + Key.text("9.1") + [.enter],
+                               [.character("w")], [.character("J")], [.character("W")], [.character("s")], [.character("p")]]
+        for route in routes {
+            var state = try sampleState(size: Size(width: 80, height: 24))
+            for key in route { press(&state, key) }
+            let lines = Renderer.render(state).grid.text.split(separator: "\n", omittingEmptySubsequences: false)
+            let bar = lines[lines.count - 2]
+            XCTAssertTrue(bar.contains("? help"), "\(route): \(bar)")
+            XCTAssertFalse(bar.hasSuffix("…"), "\(route): \(bar)")
+        }
+    }
+}

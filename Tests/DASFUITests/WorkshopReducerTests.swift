@@ -37,7 +37,7 @@ final class WorkshopReducerTests: XCTestCase {
         step([.character("+")], text: "prompt leak", then: "L3 I4")                 // threat, then its rating
         step([.character("O"), .character("5")])                                    // organisational rating
         step([.enter], text: "hiring")                                              // organisational notes
-        step([.character("c"), .character("v"), .character("v"), .character("v"), .character(" ")]) // bulk status
+        step([.character("c"), .character("v"), .character("v"), .character("v"), .character("2")]) // bulk status, set directly
         XCTAssertEqual(state.undoStack.count, versions.count - 1)
         for expected in versions.dropLast().reversed() {
             let effects = press(&state, .character("u"))
@@ -66,9 +66,12 @@ final class WorkshopReducerTests: XCTestCase {
         XCTAssertEqual(state.prompt?.purpose, .bulkOwner(["DASF 3", "DASF 4", "DASF 5", "DASF 6"]))
         type(&state, "Platform team")
         for id in ["DASF 3", "DASF 4", "DASF 5", "DASF 6"] { XCTAssertEqual(state.assessment.controls[id]?.owner, "Platform team") }
-        XCTAssertTrue(state.place.marked.isEmpty, "marks clear after the action")
+        XCTAssertEqual(state.place.marked.count, 4, "marks stay after the action, for a second one")
         press(&state, .character("u"))
         XCTAssertEqual(state.assessment, before, "one undo restores all four")
+        press(&state, .escape)
+        XCTAssertTrue(state.place.marked.isEmpty, "Esc clears the marks")
+        XCTAssertEqual(state.screen, .register, "and stays on the screen")
         press(&state, .home, .character("v"), .down, .down, .character("V"))
         XCTAssertEqual(state.place.marked.count, 4, "V marks the range from the last mark")
     }
@@ -276,5 +279,50 @@ final class ThreatRatingTests: XCTestCase {
         XCTAssertEqual(ThreatRating.parse("C10 l4 i5"), .success(.init(component: 10, likelihood: 4, impact: 5)))
         XCTAssertEqual(ThreatRating.parse(""), .success(.init()))
         XCTAssertEqual(ThreatRating.parse("C2", allowComponent: false), .failure(.init("\"C2\" is not L1-5 or I1-5")))
+    }
+
+    /// Issue 9.1: a bulk status change asks which status, never cycles every row from the
+    /// cursor row's; it says what it did, and the marks stay for a second action.
+    func testABulkStatusChangeAsksWhichStatusAndKeepsDecisions() throws {
+        var state = try workshopState(size: Size(width: 100, height: 30))
+        press(&state, .character("c"))
+        let ids = Array(Focus.controlItems(state).prefix(4))
+        let before = ids.map { state.assessment.status(of: $0) }
+        press(&state, .character("v"), .character("v"), .character("v"), .character("v"))
+        press(&state, .character(" "))
+        XCTAssertEqual(state.prompt?.purpose, .bulkStatus(ids))
+        XCTAssertEqual(ids.map { state.assessment.status(of: $0) }, before, "nothing changes until a status is chosen")
+        press(&state, .character("x"))
+        XCTAssertEqual(state.message, "x is not one of the choices")
+        press(&state, .character("4"))
+        XCTAssertNil(state.prompt)
+        XCTAssertEqual(ids.map { state.assessment.status(of: $0) }, Array(repeating: .implemented, count: 4))
+        XCTAssertTrue(state.message?.hasPrefix("4 controls → implemented") == true, state.message ?? "")
+        press(&state, .character("2"))
+        XCTAssertEqual(ids.map { state.assessment.status(of: $0) }, Array(repeating: .planned, count: 4), "a second bulk action on the same marks")
+    }
+
+    /// Issue 9.2: 1-4 set a status directly, and quick changes of one field by one person are one
+    /// line in the minutes.
+    func testStatusKeysAndOneJournalLineForQuickChanges() throws {
+        var state = try workshopState(size: Size(width: 100, height: 30))
+        press(&state, .character("c"))
+        let id = try XCTUnwrap(Focus.control(state))
+        let from = state.assessment.status(of: id)
+        state.now = "2026-11-24T10:00:00Z"
+        let journalBefore = state.journal.count
+        var effects: [Effect] = []
+        for key in [" ", " ", " "] { effects += press(&state, .character(Character(key))) }
+        effects += press(&state, .character("3"))
+        for effect in effects { if case .record(let changes, let undo) = effect {
+            _ = Reducer.reduce(&state, .journaled(changes.map { JournalEntry(at: "2026-11-24T10:00:02Z", by: "Dana", change: $0, undo: undo) }))
+        } }
+        XCTAssertEqual(state.assessment.status(of: id), .inProgress)
+        XCTAssertEqual(state.journal.count, journalBefore + 1, "four presses within seconds: one line")
+        XCTAssertEqual(state.journal.last?.change.from, from == .notStarted ? nil : from.rawValue)
+        XCTAssertEqual(state.journal.last?.change.to, "in-progress")
+        var journal = state.journal
+        JournalEntry.append(JournalEntry(at: "2026-11-24T10:00:30Z", by: "Dana", change: Change(target: "control \(id)", field: "status", from: "in-progress", to: "implemented")), to: &journal)
+        XCTAssertEqual(journal.count, journalBefore + 2, "later changes are their own line")
     }
 }

@@ -1,8 +1,12 @@
+import DASFEngine
+
 /// What a key asks for, independent of which key it was.
 public enum Command: Sendable, Hashable {
     case up, down, left, right, top, bottom, pageUp, pageDown
     case open, back, quit, help, home, register, scope
     case cycleStatus, markNotApplicable, editOwner, editEvidence, editNote
+    /// 1-4: a status directly, without cycling through the ones between.
+    case setStatus(ControlStatus)
     case cycleTreatment, markRiskNotApplicable
     case toggle
     case overwrite
@@ -23,11 +27,16 @@ public enum Command: Sendable, Hashable {
 }
 
 extension Command {
+    var statusLabel: String {
+        if case .setStatus(let status) = self { return status.label }
+        return ""
+    }
+
     /// Commands that change the assessment: left out of the key bar on a read-only file (review
     /// comments stay where `--review` allows them).
     public var isEdit: Bool {
         switch self {
-        case .cycleStatus, .markNotApplicable, .editOwner, .editEvidence, .editNote, .cycleTreatment, .markRiskNotApplicable, .toggle,
+        case .cycleStatus, .setStatus, .markNotApplicable, .editOwner, .editEvidence, .editNote, .cycleTreatment, .markRiskNotApplicable, .toggle,
              .overwrite, .undo, .redo, .keepMine, .takeTheirs, .assess, .addThreat, .removeThreat, .rateThreat, .targetDate, .reviewBy,
              .verifiedToday, .rate, .edit, .comment, .resolveComment:
             true
@@ -96,6 +105,14 @@ public enum KeyMap {
         Binding([.control("l")], "Ctrl-L", "redraw the whole screen and look for changes on disk", .redraw),
     ]
 
+    /// 1-4 set a control's status directly (marked rows too); the key bar shows them as one "1-4".
+    static let statusKeys: [Binding] = [ControlStatus.notStarted, .planned, .inProgress, .implemented].enumerated().map { n, status in
+        Binding([.character(Character("\(n + 1)"))], "\(n + 1)", "set the status to \(status.label) (marked rows too)", .setStatus(status))
+    }
+
+    /// "1 not started · 2 planned · 3 in progress · 4 implemented", for the chooser and the key bar.
+    public static let statusChoices = statusKeys.map { "\($0.label) \($0.command.statusLabel)" }.joined(separator: " · ")
+
     /// The bindings of a screen, its own first, then the global ones.
     public static func bindings(for screen: Screen) -> [Binding] {
         var own: [Binding]
@@ -115,8 +132,8 @@ public enum KeyMap {
                 Binding([.character("x")], "x", "mark the risk not applicable (asks why), or applicable again", .markRiskNotApplicable, bar: true),
             ]
         case .risk, .walk:
-            var bindings = movement + listing + [
-                Binding([.character(" ")], "space", "cycle the control's status (marked rows too)", .cycleStatus, bar: true),
+            var bindings = movement + listing + statusKeys + [
+                Binding([.character(" ")], "space", "cycle the control's status (with marked rows: asks which status)", .cycleStatus, bar: true),
                 Binding([.character("N")], "N", "mark the control not applicable (asks why)", .markNotApplicable, bar: true),
                 Binding([.enter], "⏎", "open the control", .open, bar: true),
                 Binding([.character("a")], "a", "decide the risk applies", .assess, bar: true),
@@ -136,7 +153,7 @@ public enum KeyMap {
             }
             own = bindings
         case .control:
-            own = movement + listing + [
+            own = movement + listing + statusKeys + [
                 Binding([.character(" ")], "space", "cycle this control's status", .cycleStatus, bar: true),
                 Binding([.character("N")], "N", "mark this control not applicable (asks why)", .markNotApplicable),
                 Binding([.character("o")], "o", "set the owner", .editOwner, bar: true),
@@ -150,8 +167,8 @@ public enum KeyMap {
                 Binding([.enter], "⏎", "open the risk", .open),
             ]
         case .register:
-            own = movement + listing + [
-                Binding([.character(" ")], "space", "cycle the control's status (marked rows too)", .cycleStatus, bar: true),
+            own = movement + listing + statusKeys + [
+                Binding([.character(" ")], "space", "cycle the control's status (with marked rows: asks which status)", .cycleStatus, bar: true),
                 Binding([.character("N")], "N", "mark the control not applicable (asks why; marked rows too)", .markNotApplicable),
                 Binding([.character("o")], "o", "set the control's owner (marked rows too)", .editOwner, bar: true),
                 Binding([.character("d")], "d", "set the target date (marked rows too)", .targetDate),

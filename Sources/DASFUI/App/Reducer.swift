@@ -12,7 +12,7 @@ public enum Reducer {
             state.now = now
             return []
         case .journaled(let entries):
-            state.journal.append(contentsOf: entries)
+            for entry in entries { JournalEntry.append(entry, to: &state.journal) }
             return []
         case .saved(let outcome):
             switch outcome {
@@ -82,7 +82,10 @@ public enum Reducer {
         case .pageDown: moveSelection(&state, by: max(1, Layout.listRect(state).height - 1))
         case .open: return open(&state)
         case .back:
-            if state.stack.count > 1 { state.stack.removeLast() } else { state.message = "this is the map; q quits" }
+            if !state.place.marked.isEmpty {
+                state.place.marked = []
+                state.message = "marks cleared"
+            } else if state.stack.count > 1 { state.stack.removeLast() } else { state.message = "this is the map; q quits" }
         case .quit: return [.quit]
         case .help: if state.screen != .help { state.stack.append(Place(.help)) }
         case .home: state.stack = [state.stack[0]]
@@ -91,10 +94,18 @@ public enum Reducer {
         case .toggle: return toggleModel(&state)
         case .cycleStatus:
             guard let id = Focus.control(state) else { return [] }
-            let status = state.assessment.status(of: id)
             let targets = marked(state, or: id)
-            return finishBulk(edits(targets.map { .setControlStatus(control: $0, status: status.next) }, &state,
-                                    done: targets.count > 1 ? "\(targets.count) controls: \(status.next.label)" : "\(id): \(status.next.label)"), &state)
+            if targets.count > 1 {
+                // Cycling each marked row from the cursor row's status would undo decisions made
+                // elsewhere (controls are shared): a bulk change asks which status it means.
+                ask(.bulkStatus(targets), "Set the \(targets.count) marked controls to: \(KeyMap.statusChoices) (Esc cancels)", "", &state)
+                return []
+            }
+            let status = state.assessment.status(of: id)
+            return edit(.setControlStatus(control: id, status: status.next), &state, done: "\(id): \(status.next.label)")
+        case .setStatus(let status):
+            guard let id = Focus.control(state) else { return [] }
+            return setStatus(status, of: marked(state, or: id), &state)
         case .markNotApplicable:
             guard let id = Focus.control(state) else { return [] }
             let targets = marked(state, or: id)
@@ -396,10 +407,22 @@ public enum Reducer {
             state.prompt = nil
             state.message = "cancelled"
             return []
+        case .character(let c) where { if case .bulkStatus = prompt.purpose { true } else { false } }():
+            guard case .bulkStatus(let targets) = prompt.purpose else { return [] }
+            guard let binding = KeyMap.statusKeys.first(where: { $0.keys.contains(.character(c)) }), case .setStatus(let status) = binding.command else {
+                state.message = "\(c == " " ? "space" : String(c)) is not one of the choices"
+                return []
+            }
+            state.prompt = nil
+            return setStatus(status, of: targets, &state)
         case .enter:
             state.prompt = nil
             let text = prompt.field.text
             switch prompt.purpose {
+            case .bulkStatus:
+                state.prompt = prompt
+                state.message = "press 1-4 to choose, Esc to cancel"
+                return []
             case .controlNotApplicable(let id):
                 return edit(.markControlNotApplicable(control: id, reason: text), &state, done: "\(id): not applicable")
             case .controlOwner(let id):
@@ -496,9 +519,15 @@ public enum Reducer {
     }
 
     /// A bulk action clears the marks once it has been applied.
+    /// Marks stay after a bulk action, so a second one can follow; Esc clears them.
     static func finishBulk(_ effects: [Effect], _ state: inout AppState) -> [Effect] {
-        if !effects.isEmpty { state.place.marked = [] }
+        if !effects.isEmpty && !state.place.marked.isEmpty { state.message = (state.message ?? "") + " (still marked; Esc clears)" }
         return effects
+    }
+
+    static func setStatus(_ status: ControlStatus, of targets: [String], _ state: inout AppState) -> [Effect] {
+        let done = targets.count > 1 ? "\(targets.count) controls → \(status.label)" : "\(targets[0]): \(status.label)"
+        return finishBulk(edits(targets.map { .setControlStatus(control: $0, status: status) }, &state, done: done), &state)
     }
 
     // MARK: - Search and jump

@@ -60,6 +60,8 @@ public enum PromptPurpose: Sendable, Hashable {
     case controlDate(DateField, [String])
     case organisationalNotes(OrganisationalRisk)
     case bulkOwner([String])
+    /// A one-key chooser: which status the marked controls get.
+    case bulkStatus([String])
     case bulkNotApplicable([String])
     case bulkRiskNotApplicable([String])
     case search

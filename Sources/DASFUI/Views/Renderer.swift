@@ -109,22 +109,35 @@ public enum Renderer {
         return cursor ?? (listArea.x, listArea.y)
     }
 
+    /// The keys that work here, most useful first. When the row is too narrow, the screen's own
+    /// keys give way from the end; the global ones (`? help` above all) are always drawn.
     static func keyBar(_ state: AppState, _ grid: inout Grid) {
         let theme = state.theme, g = state.glyphs
         let row = Rect(x: 0, y: state.size.height - 2, width: state.size.width, height: 1)
-        var spans: Line = []
-        if state.screen == .map { spans += [Span(g.arrows, theme.style(.keyName)), Span(" move  ")] }
-        if state.screen != .map && state.screen != .help { spans += [Span(g.upDown, theme.style(.keyName)), Span(" move  ")] }
-        if case .conflict = state.save { spans += [Span("Ctrl-W", theme.style(.keyName)), Span(" overwrite  ")] }
+        func entry(_ key: String, _ what: String) -> [Span] { [Span(key, theme.style(.keyName)), Span(" " + what + "  ")] }
+        var own: [[Span]] = []
+        if state.screen == .map { own.append(entry(g.arrows, "move")) }
+        if state.screen != .map && state.screen != .help { own.append(entry(g.upDown, "move")) }
+        if case .conflict = state.save { own.append(entry("Ctrl-W", "overwrite")) }
         let globalOnThisScreen: Set<Command> = state.screen == .map ? [.workshop, .register, .scope, .help, .quit] : [.back, .help, .quit]
-        let own = KeyMap.bindings(for: state.screen).dropLast(KeyMap.global.count)
-        for binding in own.filter(\.inKeyBar) + KeyMap.global.filter({ globalOnThisScreen.contains($0.command) }) {
-            let comment = binding.command == .comment || binding.command == .resolveComment
-            if state.readOnly && binding.command.isEdit && !(comment && state.review) { continue }
-            let label = g.unicode ? binding.label : Pages.asciiLabel(binding.label)
-            spans += [Span(label, theme.style(.keyName)), Span(" " + short(binding) + "  ")]
+        let bindings = KeyMap.bindings(for: state.screen).dropLast(KeyMap.global.count)
+        if !state.readOnly, bindings.contains(where: { if case .setStatus = $0.command { true } else { false } }) {
+            own.append(entry("1-4", "status"))
         }
-        grid.draw(spans, in: row)
+        func allowed(_ binding: Binding) -> Bool {
+            let comment = binding.command == .comment || binding.command == .resolveComment
+            return !(state.readOnly && binding.command.isEdit && !(comment && state.review))
+        }
+        func spans(_ binding: Binding) -> [Span] { entry(g.unicode ? binding.label : Pages.asciiLabel(binding.label), short(binding)) }
+        own += bindings.filter { $0.inKeyBar && allowed($0) }.map(spans)
+        var global = KeyMap.global.filter { globalOnThisScreen.contains($0.command) && allowed($0) }.map(spans)
+        func width(_ list: [[Span]]) -> Int { list.joined().reduce(0) { $0 + TextWidth.of($1.text) } }
+        // On a narrow row, the screen's own keys give way first, then the globals but `? help`.
+        while !own.isEmpty && width(own) + width(global) > state.size.width + 2 { own.removeLast() }
+        if width(global) > state.size.width + 2 { global = global.filter { $0.first?.text == "?" } }
+        var line = Array((own + global).joined())
+        if let last = line.indices.last { line[last].text = String(line[last].text.dropLast(2)) }
+        grid.draw(line, in: row)
     }
 
     static func short(_ binding: Binding) -> String {
@@ -135,7 +148,7 @@ public enum Renderer {
         case .scope: "scope"
         case .help: "help"
         case .quit: "quit"
-        case .cycleStatus: "status"
+        case .cycleStatus: "cycle"
         case .markNotApplicable: "n/a"
         case .editOwner: "owner"
         case .editEvidence: "evidence"
