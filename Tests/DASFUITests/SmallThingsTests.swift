@@ -47,3 +47,36 @@ final class KeyBarTests: XCTestCase {
         }
     }
 }
+
+/// Issue 9.5: while a search is active, a key still means what the screen says it means.
+final class SearchKeyTests: XCTestCase {
+    func testSearchNeverTakesOverEditKeys() throws {
+        var state = try sampleState(size: Size(width: 100, height: 30))
+        press(&state, .character("/"))
+        for key in Key.text("jailbreak") { press(&state, key) }
+        press(&state, .enter)
+        guard case .risk(let risk) = state.screen else { return XCTFail("the first hit is a risk: \(state.screen)") }
+        XCTAssertTrue(state.message?.contains("Ctrl-N/P next/previous") == true, state.message ?? "")
+        let control = try XCTUnwrap(Focus.control(state))
+        press(&state, .character("N"))
+        XCTAssertEqual(state.prompt?.purpose, .controlNotApplicable(control), "N on a risk marks the control not applicable")
+        press(&state, .escape)
+        XCTAssertEqual(state.screen, .risk(risk))
+        let bar = Renderer.render(state).grid.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().last ?? ""
+        XCTAssertTrue(bar.contains("Ctrl-N/P hits"), String(bar))
+        press(&state, .control("n"))
+        XCTAssertNotEqual(state.screen, .risk(risk), "Ctrl-N moves to the next hit")
+        press(&state, .enter)
+        if case .control = state.screen {
+            press(&state, .character("n"))
+            XCTAssertNotNil(state.prompt, "n on a control edits the note")
+        }
+        var map = try sampleState(size: Size(width: 100, height: 30))
+        press(&map, .character("/"))
+        for key in Key.text("jailbreak") { press(&map, key) }
+        press(&map, .enter, .escape)
+        XCTAssertEqual(map.screen, .map)
+        press(&map, .character("n"))
+        XCTAssertNotEqual(map.screen, .map, "on the map, where n means nothing else, it moves between hits")
+    }
+}

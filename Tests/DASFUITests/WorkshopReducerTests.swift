@@ -110,10 +110,10 @@ final class WorkshopReducerTests: XCTestCase {
         XCTAssertTrue(hits.contains(.risk("9.12")))
         XCTAssertEqual(state.screen, hits[0] == .risk("9.12") ? .risk("9.12") : state.screen)
         let depth = state.stack.count
-        press(&state, .character("n"))
+        press(&state, .control("n"))
         XCTAssertEqual(state.stack.count, depth, "hits replace each other")
-        press(&state, .character("N"), .character("N"))
-        XCTAssertEqual(state.search?.index, hits.count - 1, "N wraps to the last hit")
+        press(&state, .control("p"), .control("p"))
+        XCTAssertEqual(state.search?.index, hits.count - 1, "Ctrl-P wraps to the last hit")
         press(&state, .character("/"), .control("u"), .enter)
         XCTAssertNil(state.search)
         press(&state, .character("/"))

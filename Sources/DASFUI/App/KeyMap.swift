@@ -204,8 +204,23 @@ public enum KeyMap {
     }
 
     /// While a search is active, n and N move between its hits on every screen.
+    /// While a search is active: Ctrl-N and Ctrl-P always move between hits; `n` and `N` do too,
+    /// but only on screens where they mean nothing else (on a control `n` edits the note, on a
+    /// risk `N` marks a control not applicable), so a key means one thing at a time.
     static let searchKeys: [Binding] = [
-        Binding([.character("n")], "n", "next search hit", .searchNext),
-        Binding([.character("N")], "N", "previous search hit", .searchPrevious),
+        Binding([.control("n"), .character("n")], "n", "next search hit", .searchNext),
+        Binding([.control("p"), .character("N")], "N", "previous search hit", .searchPrevious),
     ]
+
+    /// The search keys that work on `screen`: "n/N" where those letters are free, else "Ctrl-N/P".
+    public static func searchKeyLabel(on screen: Screen) -> String {
+        command(for: .character("n"), on: screen) == nil && command(for: .character("N"), on: screen) == nil ? "n/N" : "Ctrl-N/P"
+    }
+
+    /// Whether `key` moves between search hits on `screen` rather than doing what the screen says.
+    static func searchCommand(for key: Key, on screen: Screen) -> Command? {
+        guard let binding = searchKeys.first(where: { $0.keys.contains(key) }) else { return nil }
+        if case .character = key, command(for: key, on: screen) != nil { return nil }
+        return binding.command
+    }
 }

@@ -42,7 +42,7 @@ public enum Reducer {
         case .key(let key):
             if state.prompt != nil { return promptKey(&state, key) }
             if case .mouse(let x, let y, let double) = key { return click(&state, x: x, y: y, double: double) }
-            if state.search != nil, let command = KeyMap.searchKeys.first(where: { $0.keys.contains(key) })?.command {
+            if state.search != nil, let command = KeyMap.searchCommand(for: key, on: state.screen) {
                 state.message = nil
                 return perform(command, &state)
             }
@@ -566,7 +566,7 @@ public enum Reducer {
         if case .risk = state.screen, state.stack.count > 1 { state.stack.removeLast() }
         else if case .control = state.screen, state.stack.count > 1 { state.stack.removeLast() }
         state.stack.append(Place(screen))
-        state.message = "\"\(search.query)\": hit \(search.index + 1) of \(search.hits.count) (n next, N previous, / then Enter on empty clears)"
+        state.message = "\"\(search.query)\": hit \(search.index + 1) of \(search.hits.count) (\(KeyMap.searchKeyLabel(on: screen)) next/previous, / then Enter on empty clears)"
     }
 
     static func jump(_ text: String, _ state: inout AppState) {

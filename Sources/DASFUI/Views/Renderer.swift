@@ -119,6 +119,7 @@ public enum Renderer {
         if state.screen == .map { own.append(entry(g.arrows, "move")) }
         if state.screen != .map && state.screen != .help { own.append(entry(g.upDown, "move")) }
         if case .conflict = state.save { own.append(entry("Ctrl-W", "overwrite")) }
+        if state.search != nil { own.append(entry(KeyMap.searchKeyLabel(on: state.screen), "hits")) }
         let globalOnThisScreen: Set<Command> = state.screen == .map ? [.workshop, .register, .scope, .help, .quit] : [.back, .help, .quit]
         let bindings = KeyMap.bindings(for: state.screen).dropLast(KeyMap.global.count)
         if !state.readOnly, bindings.contains(where: { if case .setStatus = $0.command { true } else { false } }) {
