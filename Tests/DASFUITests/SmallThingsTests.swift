@@ -80,3 +80,32 @@ final class SearchKeyTests: XCTestCase {
         XCTAssertNotEqual(map.screen, .map, "on the map, where n means nothing else, it moves between hits")
     }
 }
+
+/// Issue 9.6: moving through a component and deciding controls without leaving the risk.
+final class MovingThroughAComponentTests: XCTestCase {
+    func testJumpsAreOneReadingEachAndBracketsStepThroughRisks() throws {
+        var state = try sampleState(size: Size(width: 100, height: 30))
+        press(&state, .character(":"))
+        for key in Key.text("9") { press(&state, key) }
+        press(&state, .enter)
+        XCTAssertEqual(state.screen, .component(9), ":9 is component 9, not control DASF 9")
+        press(&state, .character(":"))
+        for key in Key.text("d9") { press(&state, key) }
+        press(&state, .enter)
+        XCTAssertEqual(state.screen, .control("DASF 9"))
+        press(&state, .character(":"))
+        for key in Key.text("9.1") { press(&state, key) }
+        press(&state, .enter, .character("]"))
+        XCTAssertEqual(state.screen, .risk("9.2"))
+        press(&state, .character("["), .character("["))
+        XCTAssertEqual(state.screen, .risk("9.1"))
+        XCTAssertEqual(state.message, "this is the component's first risk")
+        let control = try XCTUnwrap(Focus.control(state))
+        press(&state, .character("o"))
+        XCTAssertEqual(state.prompt?.purpose, .controlOwner(control), "o on a risk sets the selected control's owner")
+        press(&state, .escape, .character("w"))
+        guard case .walk = state.screen else { return XCTFail("\(state.screen)") }
+        press(&state, .character("o"))
+        XCTAssertNotNil(state.prompt, "o works in the walk")
+    }
+}

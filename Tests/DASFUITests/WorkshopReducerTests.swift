@@ -122,14 +122,14 @@ final class WorkshopReducerTests: XCTestCase {
         press(&state, .character("/"))
         type(&state, "zzzz-nothing")
         XCTAssertEqual(state.message, "no match for \"zzzz-nothing\"")
-        for (text, screen) in [("9.1", Screen.risk("9.1")), ("DASF 54", .control("DASF 54")), ("dasf31", .control("DASF 31")), ("c9", .component(9))] {
+        for (text, screen) in [("9.1", Screen.risk("9.1")), ("DASF 54", .control("DASF 54")), ("dasf31", .control("DASF 31")), ("c9", .component(9)), ("9", .component(9)), ("d9", .control("DASF 9"))] {
             press(&state, .character(":"))
             type(&state, text)
             XCTAssertEqual(state.screen, screen, text)
         }
         press(&state, .character(":"))
         type(&state, "99.9")
-        XCTAssertEqual(state.message, "nothing called \"99.9\" (try 9.1, DASF 54 or c9)")
+        XCTAssertEqual(state.message, "nothing called \"99.9\" (:9 component, :9.1 risk, :d54 or :DASF 54 control)")
     }
 
     func testFiltersOnTheRegisterAndOnAComponent() throws {

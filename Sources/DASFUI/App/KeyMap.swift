@@ -8,6 +8,8 @@ public enum Command: Sendable, Hashable {
     /// 1-4: a status directly, without cycling through the ones between.
     case setStatus(ControlStatus)
     case cycleTreatment, markRiskNotApplicable
+    /// `[` and `]`: the previous or next risk (in the walk, in scope; elsewhere, of the component).
+    case previousRisk, nextRisk
     case toggle
     case overwrite
     case undo, redo, report
@@ -96,7 +98,7 @@ public enum KeyMap {
         Binding([.character("!")], "!", "merge conflicts to settle", .conflicts),
         Binding([.character("R")], "R", "write the report (Markdown and HTML) beside the save file", .report),
         Binding([.character("/")], "/", "search ids, titles, descriptions, framework ids (n/N next/previous hit)", .search),
-        Binding([.character(":")], ":", "jump: :9.1, :DASF 54, :c9", .jump),
+        Binding([.character(":")], ":", "jump: :9 component, :9.1 risk, :d54 or :DASF 54 control", .jump),
         Binding([.character("u")], "u", "undo the last change (as deep as the session)", .undo, bar: true),
         Binding([.control("r")], "Ctrl-R", "redo", .redo),
         Binding([.character("q")], "q", "quit (everything is saved)", .quit, bar: true),
@@ -144,6 +146,14 @@ public enum KeyMap {
                 Binding([.character("*")], "*", "re-rate a threat (asks e.g. \"t1 L3 I5\")", .rateThreat),
                 Binding([.character("C")], "C", "add a review comment on the risk", .comment),
                 Binding([.character("X")], "X", "resolve or reopen a comment (asks which)", .resolveComment),
+                Binding([.character("]")], "]", "next risk (of the component; in the walk, in scope)", .nextRisk),
+                Binding([.character("[")], "[", "previous risk", .previousRisk),
+                Binding([.character("o")], "o", "set the selected control's owner (marked rows too)", .editOwner),
+                Binding([.character("e")], "e", "set the selected control's evidence", .editEvidence),
+                Binding([.character("n")], "n", "set the selected control's note", .editNote),
+                Binding([.character("d")], "d", "set the selected control's target date (marked rows too)", .targetDate),
+                Binding([.character("r")], "r", "set the selected control's review-by date (marked rows too)", .reviewBy),
+                Binding([.character("y")], "y", "the selected control verified today (marked rows too)", .verifiedToday),
             ]
             if case .walk = screen {
                 bindings += [

@@ -76,6 +76,16 @@ public enum Reducer {
             } else {
                 moveSelection(&state, by: command == .up ? -1 : command == .down ? 1 : 0)
             }
+        case .previousRisk, .nextRisk:
+            let forward = command == .nextRisk
+            if case .walk = state.screen { return perform(forward ? .right : .left, &state) }
+            guard case .risk(let id) = state.screen, let risk = state.catalog.risk(id) else { return [] }
+            let siblings = state.catalog.risks.filter { $0.component == risk.component }
+            guard let index = siblings.firstIndex(where: { $0.id == id }), siblings.indices.contains(index + (forward ? 1 : -1)) else {
+                state.message = forward ? "that was the component's last risk" : "this is the component's first risk"
+                return []
+            }
+            state.place = Place(.risk(siblings[index + (forward ? 1 : -1)].id))
         case .top: moveSelection(&state, to: 0)
         case .bottom: moveSelection(&state, to: Int.max)
         case .pageUp: moveSelection(&state, by: -max(1, Layout.listRect(state).height - 1))
@@ -569,17 +579,24 @@ public enum Reducer {
         state.message = "\"\(search.query)\": hit \(search.index + 1) of \(search.hits.count) (\(KeyMap.searchKeyLabel(on: screen)) next/previous, / then Enter on empty clears)"
     }
 
+    /// `:9` (or `:c9`) a component, `:9.1` a risk, `:d9`, `:DASF 9` a control: one reading each,
+    /// so a bare number never means a control.
     static func jump(_ text: String, _ state: inout AppState) {
         let target = text.trimmingCharacters(in: .whitespaces)
         let catalog = state.catalog
-        if target.lowercased().hasPrefix("c"), let number = Int(target.dropFirst()), catalog.component(number) != nil {
+        let lower = target.lowercased()
+        let componentNumber = Int(target) ?? (lower.hasPrefix("c") ? Int(target.dropFirst()) : nil)
+        let controlNumber = lower.hasPrefix("d") && !lower.hasPrefix("dasf") ? Int(target.dropFirst()) : nil
+        if let number = componentNumber, catalog.component(number) != nil {
             push(.component(number), &state)
         } else if catalog.risk(target) != nil {
             push(.risk(target), &state)
-        } else if let id = catalog.controlID(matching: target) {
+        } else if let number = controlNumber, catalog.control("DASF \(number)") != nil {
+            push(.control("DASF \(number)"), &state)
+        } else if lower.hasPrefix("dasf"), let id = catalog.controlID(matching: target) {
             push(.control(id), &state)
         } else {
-            state.message = "nothing called \"\(target)\" (try 9.1, DASF 54 or c9)"
+            state.message = "nothing called \"\(target)\" (:9 component, :9.1 risk, :d54 or :DASF 54 control)"
         }
     }
 
