@@ -90,7 +90,9 @@ static inline attr_t cnc_a_dim(void) { return A_DIM; }
 static inline attr_t cnc_a_reverse(void) { return A_REVERSE; }
 static inline attr_t cnc_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t cnc_a_normal(void) { return A_NORMAL; }
-static inline mmask_t cnc_mouse_mask(void) { return BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON1_PRESSED; }
+static inline mmask_t cnc_mouse_mask(void) { return BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED; }
+static inline mmask_t cnc_wheel_up(void) { return BUTTON4_PRESSED; }
+static inline mmask_t cnc_wheel_down(void) { return BUTTON5_PRESSED; }
 static inline mmask_t cnc_button1_double(void) { return BUTTON1_DOUBLE_CLICKED; }
 static inline mmask_t cnc_button1_single(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED; }
 static inline int cnc_colors(void) { return COLORS; }

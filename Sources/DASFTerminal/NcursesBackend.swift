@@ -152,6 +152,8 @@ public final class NcursesBackend: TerminalBackend {
         case KEY_MOUSE:
             var event = MEVENT()
             guard getmouse(&event) == OK else { return .timeout }
+            if event.bstate & cnc_wheel_up() != 0 { return .key(.wheel(up: true)) }
+            if event.bstate & cnc_wheel_down() != 0 { return .key(.wheel(up: false)) }
             if event.bstate & cnc_button1_double() != 0 { return .key(.mouse(x: Int(event.x), y: Int(event.y), double: true)) }
             if event.bstate & cnc_button1_single() != 0 { return .key(.mouse(x: Int(event.x), y: Int(event.y), double: false)) }
             return .timeout

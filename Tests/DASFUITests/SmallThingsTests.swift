@@ -109,3 +109,21 @@ final class MovingThroughAComponentTests: XCTestCase {
         XCTAssertNotNil(state.prompt, "o works in the walk")
     }
 }
+
+/// Issue 9.10: the mouse wheel scrolls lists, three rows a notch, and nothing with --no-mouse.
+final class WheelTests: XCTestCase {
+    func testTheWheelScrollsLists() throws {
+        var state = try sampleState(size: Size(width: 100, height: 30))
+        press(&state, .character("c"))
+        press(&state, .wheel(up: false), .wheel(up: false))
+        XCTAssertEqual(state.place.selected, 6)
+        press(&state, .wheel(up: true))
+        XCTAssertEqual(state.place.selected, 3)
+        press(&state, .wheel(up: true), .wheel(up: true))
+        XCTAssertEqual(state.place.selected, 0, "stops at the top")
+        var still = try sampleState(size: Size(width: 100, height: 30))
+        still = AppState(catalog: still.catalog, assessment: still.assessment, path: still.path, size: still.size, mouse: false)
+        press(&still, .character("c"), .wheel(up: false))
+        XCTAssertEqual(still.place.selected, 0, "--no-mouse ignores the wheel")
+    }
+}

@@ -8,5 +8,7 @@ public enum Key: Sendable, Hashable {
     case control(Character)
     /// A mouse click at a cell; `double` for a double click.
     case mouse(x: Int, y: Int, double: Bool)
+    /// The mouse wheel turned one notch (up: towards the top of the list).
+    case wheel(up: Bool)
     case resize(Size)
 }

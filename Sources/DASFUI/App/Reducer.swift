@@ -42,6 +42,11 @@ public enum Reducer {
         case .key(let key):
             if state.prompt != nil { return promptKey(&state, key) }
             if case .mouse(let x, let y, let double) = key { return click(&state, x: x, y: y, double: double) }
+            if case .wheel(let up) = key {
+                // Three rows a notch, as terminals scroll; the map has no list to scroll.
+                if state.mouse && state.screen != .map { moveSelection(&state, by: up ? -3 : 3) }
+                return []
+            }
             if state.search != nil, let command = KeyMap.searchCommand(for: key, on: state.screen) {
                 state.message = nil
                 return perform(command, &state)
