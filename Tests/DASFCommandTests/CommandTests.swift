@@ -282,9 +282,12 @@ final class WorkshopCommandTests: CommandTestCase {
     func testBadWorkshopInputIsRefusedAndChangesNothing() throws {
         try dasf("new", "b.dasf.json")
         let before = try bytes("b.dasf.json")
-        XCTAssertTrue(try dasf("set", "b.dasf.json", "control", "1", "--review-by", "2026-02-30", expect: 1).stderr
-            .contains("\"2026-02-30\" is not a date; write it as YYYY-MM-DD"))
-        XCTAssertTrue(try dasf("set", "b.dasf.json", "threat", "9.1", "--add", "x", "--impact", "9", expect: 1).stderr.contains("9 is not a rating"))
+        // Malformed values are usage errors, exit 64, like an unknown status word (issue 9.14).
+        XCTAssertTrue(try dasf("set", "b.dasf.json", "control", "1", "--review-by", "2026-02-30", expect: 64).stderr
+            .contains("--review-by: \"2026-02-30\" is not a date; write it as YYYY-MM-DD"))
+        XCTAssertTrue(try dasf("set", "b.dasf.json", "threat", "9.1", "--add", "x", "--impact", "9", expect: 64).stderr.contains("--impact: 9 is not a rating"))
+        try dasf("set", "b.dasf.json", "control", "1", "--status", "done-ish", expect: 64)
+        XCTAssertTrue(try dasf("stauts", "b.dasf.json", expect: 64).stderr.contains("unknown command \"stauts\"; did you mean \"status\"?"))
         try dasf("set", "b.dasf.json", "threat", "9.1", "--add", "x", "--remove", "t1", expect: 64)
         try dasf("set", "b.dasf.json", "org-risk", "morale", "--rating", "2", expect: 64)
         try dasf("set", "b.dasf.json", "usecase", "--status", "planned", expect: 64)

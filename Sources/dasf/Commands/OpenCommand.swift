@@ -29,6 +29,15 @@ struct OpenCommand: ParsableCommand {
     @Option(name: .long, help: "Your name in the journal (default: $DASF_AUTHOR, else your login name).") var author: String?
     @OptionGroup var source: CatalogOption
 
+    /// `dasf stauts x` is a typo for a command, not a file to open: say which command was meant.
+    func validate() throws {
+        guard !FileManager.default.fileExists(atPath: file), !file.contains("/"), !file.contains(".") else { return }
+        let names = DASF.configuration.subcommands.compactMap { $0.configuration.commandName }
+        if let near = names.min(by: { Typo.distance(file, $0) < Typo.distance(file, $1) }), Typo.distance(file, near) <= 2 {
+            throw ValidationError("unknown command \"\(file)\"; did you mean \"\(near)\"? (dasf --help lists the commands)")
+        }
+    }
+
     func run() throws {
         var notice: String?
         guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
@@ -147,5 +156,20 @@ final class Saver {
         let formatter = DateFormatter()
         formatter.dateFormat = "HH:mm:ss"
         return formatter.string(from: Date())
+    }
+}
+
+/// Edit distance, for "did you mean".
+enum Typo {
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.lowercased()), b = Array(b.lowercased())
+        guard !a.isEmpty else { return b.count }
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1]
+            for (j, y) in b.enumerated() { current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))) }
+            previous = current
+        }
+        return previous[b.count]
     }
 }

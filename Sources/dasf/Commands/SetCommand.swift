@@ -81,6 +81,15 @@ struct SetCommand: ParsableCommand {
         let useCaseOptions = description != nil || stakeholders != nil
         let orgOptions = rating != nil || notes != nil
         if target != .comment && (resolve != nil || reopen != nil) { throw ValidationError("--resolve and --reopen are for comments") }
+        // Malformed values are usage errors (exit 64) like any other, caught before the file is read.
+        for (flag, value) in [("--target-date", targetDate), ("--review-by", reviewBy), ("--verified", verified == "today" ? nil : verified)] {
+            if let value, !value.trimmingCharacters(in: .whitespaces).isEmpty, !CalendarDate.isValid(value) {
+                throw ValidationError("\(flag): \"\(value)\" is not a date; write it as YYYY-MM-DD")
+            }
+        }
+        for (flag, value) in [("--likelihood", likelihood), ("--impact", impact), ("--rating", rating)] {
+            if let value, !(1...5).contains(value) { throw ValidationError("\(flag): \(value) is not a rating; use 1 to 5") }
+        }
         func only(_ allowed: Bool, _ what: String) throws {
             if !allowed { throw ValidationError("those options do not apply to \(what); see dasf set --help") }
         }
