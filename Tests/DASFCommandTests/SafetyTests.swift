@@ -337,6 +337,8 @@ final class MessageTests: CommandTestCase {
         XCTAssertEqual(bare.status, 0, bare.stderr)
         let login = String(cString: getpwuid(geteuid()).pointee.pw_name)
         XCTAssertEqual(try SaveFile.open(directory + "/t.dasf.json.bak").journal.last?.by, login, "the password database knows the login name")
+        let help = try dasf("merge", "--help").stdout.replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
+        XCTAssertTrue(help.contains("M keeps mine, T takes theirs"), "the map's real keys (issue 9.14): \(help)")
     }
 }
 

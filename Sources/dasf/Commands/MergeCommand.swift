@@ -10,7 +10,7 @@ struct MergeCommand: ParsableCommand {
         discussion: """
             Every change that does not conflict is taken, field by field. A field both sides changed \
             differently is a conflict: OUT keeps your value in place and records both, to settle on \
-            the map (! lists conflicts; m keeps mine, t takes theirs). Journals are merged by time. \
+            the map (! lists conflicts; M keeps mine, T takes theirs). Journals are merged by time. \
             Exit status: 0 merged cleanly, 1 merged with conflicts (OUT written), 2 a file could not be used.
             """
     )
