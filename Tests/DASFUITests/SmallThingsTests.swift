@@ -127,3 +127,27 @@ final class WheelTests: XCTestCase {
         XCTAssertEqual(still.place.selected, 0, "--no-mouse ignores the wheel")
     }
 }
+
+/// Issue 9.8: in ASCII mode people's text stays readable, every cell is one ASCII character
+/// (nothing for the terminal to drop), and "partial" is not the ellipsis.
+final class ASCIITextTests: XCTestCase {
+    func testLettersFoldToTheirBaseAndEverythingElseIsAQuestionMarkPerColumn() throws {
+        var grid = Grid(width: 21, height: 1)
+        grid.text("Café José Müller 漢🛡️", x: 0, y: 0)
+        grid.foldToASCII()
+        XCTAssertEqual(grid.text, "Cafe Jose Muller ????")
+        XCTAssertTrue(grid.cells.allSatisfy { $0.scalar.isASCII && $0.width == 1 && $0.cluster == 0 })
+        let g = Glyphs(unicode: false)
+        XCTAssertNotEqual(g.symbol(.partial), g.ellipsis)
+    }
+
+    func testAnASCIIScreenHoldsOnlyASCII() throws {
+        var state = try sampleState(size: Size(width: 100, height: 30), unicode: false)
+        press(&state, .character("c"), .character("o"))
+        for key in Key.text("José Müller") { press(&state, key) }
+        press(&state, .enter, .enter)
+        let text = Renderer.render(state).grid.text
+        XCTAssertTrue(text.contains("Jose Muller"), text)
+        XCTAssertTrue(text.unicodeScalars.allSatisfy(\.isASCII))
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The in-memory screen every view draws into. The backend copies it to the terminal; tests read
 /// it as text. Drawing clips at the rectangle it is given and at the grid's edge, so no layout can
 /// index out of bounds at any size.
@@ -142,5 +144,35 @@ public struct Grid: Sendable, Equatable {
             }
             return [character]
         }
+    }
+
+    /// For a terminal that shows only ASCII (`--ascii`, a C locale): every cell becomes one ASCII
+    /// character, so people's text stays readable ("Café" → "Cafe", "José Müller" → "Jose Muller")
+    /// and nothing is left for the terminal to drop, which would leave cells of an earlier frame
+    /// showing. A letter is folded to its base; anything else is one "?" per column it took.
+    public mutating func foldToASCII() {
+        for index in cells.indices {
+            let cell = cells[index]
+            if cell.cluster == 0 && cell.scalar.isASCII && cell.width == 1 { continue }
+            var folded = cells[index]
+            folded.cluster = 0
+            folded.width = 1
+            if cell.width == 0 {
+                folded.scalar = "?"
+            } else {
+                let text = cell.cluster == 0 ? String(cell.scalar) : clusters[Int(cell.cluster) - 1]
+                folded.scalar = cell.width == 1 ? Self.asciiBase(of: text) : "?"
+            }
+            cells[index] = folded
+        }
+    }
+
+    /// "é" → "e", "Å" → "A", "ø" → "o"; "?" when there is no ASCII letter underneath.
+    static func asciiBase(of text: String) -> Unicode.Scalar {
+        let special: [Unicode.Scalar: Unicode.Scalar] = ["ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "s", "æ": "a", "Æ": "A",
+                                                         "œ": "o", "Œ": "O", "ı": "i", "’": "'", "‘": "'", "“": "\"", "”": "\"", "–": "-", "—": "-", "…": "~"]
+        guard let first = text.decomposedStringWithCanonicalMapping.unicodeScalars.first else { return "?" }
+        if first.isASCII && first.value >= 0x20 && first.value < 0x7F { return first }
+        return special[first] ?? special[text.unicodeScalars.first ?? "?"] ?? "?"
     }
 }

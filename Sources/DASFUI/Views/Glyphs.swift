@@ -24,7 +24,7 @@ public struct Glyphs: Sendable, Hashable {
     public func symbol(_ state: RiskState) -> String {
         switch state {
         case .open: unicode ? "✗" : "X"
-        case .partial: unicode ? "◐" : "~"
+        case .partial: unicode ? "◐" : "/"
         case .mitigated: unicode ? "✓" : "+"
         case .accepted: unicode ? "◇" : "A"
         case .transferred: unicode ? "⇄" : "T"

@@ -20,6 +20,7 @@ public enum Renderer {
             keyBar(state, &grid)
             statusLine(state, &grid)
         }
+        if !state.glyphs.unicode { grid.foldToASCII() }
         return Frame(grid: grid, cursor: cursor)
     }
 
