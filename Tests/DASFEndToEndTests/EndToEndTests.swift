@@ -226,6 +226,32 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(controlStatus(try status("kept.dasf.json"), "DASF 1"), "planned")
     }
 
+    /// Issue 9: every distinct control of component 9 decided, starting from the map, in at
+    /// most 80 keys (132 before): `:9` Enter, Tab for the component's controls, then a status
+    /// key and a move per control. The keys are typed and counted here.
+    func testDecidingEveryControlOfComponent9TakesAtMost80Keys() throws {
+        XCTAssertEqual(Tmux.shell("'\(dasf!)' new k9.dasf.json", in: directory).status, 0)
+        tmux.start("'\(dasf!)' k9.dasf.json", width: 100, height: 30)
+        tmux.waitFor("DATA OPERATIONS")
+        var keys = 0
+        func press(_ names: String...) {
+            tmux.keys(names.joined(separator: " "))
+            keys += names.count
+        }
+        press(":", "9", "Enter", "Tab")
+        let screen = tmux.waitFor("controls for its 13 risks")
+        let count = try XCTUnwrap(screen.split(separator: "\n").first { $0.contains("controls for its 13 risks") }
+            .flatMap { Int($0.trimmingCharacters(in: .whitespaces).split(separator: " ")[0]) })
+        for _ in 0..<count { press("4", "Down") }
+        tmux.waitFor("\(count) implemented or not applicable")
+        press("q")
+        tmux.waitFor("EXIT=0")
+        XCTAssertLessThanOrEqual(keys, 80, "keys typed")
+        let json = try status("k9.dasf.json")
+        let implemented = (json["controls"] as? [[String: Any]])?.filter { $0["status"] as? String == "implemented" }.count
+        XCTAssertEqual(implemented, count, "every distinct control of component 9 decided")
+    }
+
     func testCtrlCSavesTheLastEditAndRestoresTheTerminal() throws {
         XCTAssertEqual(Tmux.shell("'\(dasf!)' new i.dasf.json", in: directory).status, 0)
         tmux.start("'\(dasf!)' i.dasf.json")

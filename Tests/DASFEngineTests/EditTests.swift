@@ -85,3 +85,18 @@ final class EditTests: XCTestCase {
         XCTAssertEqual(ControlStatus.inProgress.label, "in progress")
     }
 }
+
+/// A component's controls, each once, with how many of its risks each mitigates.
+final class ComponentControlsTests: XCTestCase {
+    func testEachControlOnceWithItsShareOfTheComponentsRisks() throws {
+        let catalog = try BuiltinCatalogs.load("dasf-2.0")
+        let controls = catalog.controls(ofComponent: 9)
+        XCTAssertEqual(Set(controls.map(\.id)).count, controls.count, "each once")
+        let risks = catalog.risks.filter { $0.component == 9 }
+        XCTAssertEqual(Set(controls.map(\.id)), Set(risks.flatMap(\.controls)))
+        for control in controls {
+            XCTAssertEqual(control.risks, risks.filter { $0.controls.contains(control.id) }.count, control.id)
+        }
+        XCTAssertEqual(catalog.controls(ofComponent: 999).count, 0)
+    }
+}

@@ -20,6 +20,7 @@ final class ScreenTests: XCTestCase {
     func testRisk() throws { try check("risk") { press(&$0, .right, .right, .right, .right, .enter, .down, .down, .down, .enter) } }
     func testControl() throws { try check("control") { press(&$0, .character("c")); for _ in 0..<53 { press(&$0, .down) }; press(&$0, .enter) } }
     func testRegister() throws { try check("register") { press(&$0, .character("c")) } }
+    func testComponentControls() throws { try check("component-controls") { press(&$0, .character(":")); for key in Key.text("9") { press(&$0, key) }; press(&$0, .enter, .tab) } }
     func testScope() throws { try check("scope") { press(&$0, .character("s")) } }
     func testHelp() throws { try check("help") { press(&$0, .right, .enter, .enter, .character("?")) } }
     func testPrompt() throws { try check("prompt") { press(&$0, .character("c"), .down, .down, .character("N")); for key in Key.text("only batch jobs, no 日本語 users") { press(&$0, key) } } }

@@ -99,6 +99,16 @@ public struct Catalog: Sendable {
     /// How many risks a control is mapped to, without building the list.
     public func riskCount(mitigatedBy controlID: String) -> Int { risksByControl[controlID]?.count ?? 0 }
 
+    /// Each control that mitigates a risk of component `number`, once, in catalog order, with how
+    /// many of the component's risks it mitigates: what deciding a whole component means.
+    public func controls(ofComponent number: Int) -> [(id: String, risks: Int)] {
+        var counts: [String: Int] = [:]
+        for risk in risks where risk.component == number {
+            for control in Set(risk.controls) { counts[control, default: 0] += 1 }
+        }
+        return controls.compactMap { control in counts[control.id].map { (control.id, $0) } }
+    }
+
     /// Every risk a control is mapped to: what implementing it buys.
     public func risks(mitigatedBy controlID: String) -> [Risk] {
         (risksByControl[controlID] ?? []).map { risks[$0] }

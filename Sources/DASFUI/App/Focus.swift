@@ -28,6 +28,7 @@ enum Focus {
             let risks = walkRisks(state)
             all = risks.indices.contains(n) ? risks[n].controls : []
         case .register: all = state.catalog.controls.map(\.id)
+        case .componentControls(let number): all = state.catalog.controls(ofComponent: number).map(\.id)
         default: return []
         }
         return all.filter { keep(control: $0, state.place.filter, state) }
@@ -58,7 +59,7 @@ enum Focus {
         switch state.screen {
         case .map: return catalog.components.count
         case .component, .control: return riskItems(state).count
-        case .risk, .register, .walk: return controlItems(state).count
+        case .risk, .register, .walk, .componentControls: return controlItems(state).count
         case .scope: return catalog.deploymentModels.count
         case .help: return Pages.helpLines(state).count
         case .workshop: return Pages.workshopSteps.count
@@ -96,7 +97,7 @@ enum Focus {
         case .component, .control:
             let risks = riskItems(state)
             return risks.indices.contains(index) ? risks[index].id : nil
-        case .risk, .register, .walk:
+        case .risk, .register, .walk, .componentControls:
             let controls = controlItems(state)
             return controls.indices.contains(index) ? controls[index] : nil
         default: return nil

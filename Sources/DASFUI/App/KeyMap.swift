@@ -10,6 +10,8 @@ public enum Command: Sendable, Hashable {
     case cycleTreatment, markRiskNotApplicable
     /// `[` and `]`: the previous or next risk (in the walk, in scope; elsewhere, of the component).
     case previousRisk, nextRisk
+    /// Tab on a component: its controls, each once.
+    case componentControls
     case toggle
     case overwrite
     case undo, redo, report
@@ -130,6 +132,7 @@ public enum KeyMap {
         case .component:
             own = movement + listing + [
                 Binding([.enter], "⏎", "open the risk", .open, bar: true),
+                Binding([.tab], "Tab", "the component's controls, each once, to decide them all", .componentControls, bar: true),
                 Binding([.character("a")], "a", "decide the risk applies (marked rows too)", .assess, bar: true),
                 Binding([.character("x")], "x", "mark the risk not applicable (asks why), or applicable again", .markRiskNotApplicable, bar: true),
             ]
@@ -176,7 +179,7 @@ public enum KeyMap {
                 Binding([.character("X")], "X", "resolve or reopen a comment (asks which)", .resolveComment),
                 Binding([.enter], "⏎", "open the risk", .open),
             ]
-        case .register:
+        case .register, .componentControls:
             own = movement + listing + statusKeys + [
                 Binding([.character(" ")], "space", "cycle the control's status (with marked rows: asks which status)", .cycleStatus, bar: true),
                 Binding([.character("N")], "N", "mark the control not applicable (asks why; marked rows too)", .markNotApplicable),

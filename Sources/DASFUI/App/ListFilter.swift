@@ -29,7 +29,7 @@ public enum ListFilter: Sendable, Hashable {
         switch screen {
         case .component, .walk: [.all, .unassessed, .open]
         case .risk, .control: [.all, .open]
-        case .register: [.all, .open, .stale, .mine] + ControlStatus.allCases.map { .status($0) }
+        case .register, .componentControls: [.all, .open, .stale, .mine] + ControlStatus.allCases.map { .status($0) }
         default: [.all]
         }
     }

@@ -105,6 +105,8 @@ public enum Reducer {
         case .help: if state.screen != .help { state.stack.append(Place(.help)) }
         case .home: state.stack = [state.stack[0]]
         case .register: push(.register, &state)
+        case .componentControls:
+            if case .component(let number) = state.screen { push(.componentControls(number), &state) }
         case .scope: push(.scope, &state)
         case .toggle: return toggleModel(&state)
         case .cycleStatus:
@@ -305,7 +307,7 @@ public enum Reducer {
             if components.indices.contains(state.place.selected) { push(.component(components[state.place.selected].id), &state) }
         case .component, .control:
             if let id = Focus.risk(state) { push(.risk(id), &state) }
-        case .risk, .register, .walk:
+        case .risk, .register, .walk, .componentControls:
             if let id = Focus.control(state) { push(.control(id), &state) }
         case .scope:
             return toggleModel(&state)

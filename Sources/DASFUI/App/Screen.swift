@@ -7,6 +7,8 @@ public enum Screen: Sendable, Hashable {
     case control(String)
     /// All controls in one list.
     case register
+    /// The controls of one component's risks, each once.
+    case componentControls(Int)
     case scope
     case help
     /// The six steps of a DASF workshop, each a door to its place.

@@ -30,6 +30,7 @@ enum Pages {
         case .risk(let id): return risk(id, state, width)
         case .control(let id): return control(id, state, width)
         case .register: return register(state, width)
+        case .componentControls(let number): return componentControls(number, state, width)
         case .scope: return scope(state, width)
         case .workshop: return workshop(state, width)
         case .useCase: return useCase(state, width)
@@ -165,6 +166,28 @@ enum Pages {
         return page
     }
 
+    /// One component's controls: deciding these decides the component.
+    static func componentControls(_ number: Int, _ state: AppState, _ width: Int) -> Page {
+        let theme = state.theme, glyphs = state.glyphs, catalog = state.catalog
+        let controls = catalog.controls(ofComponent: number)
+        let counts = Dictionary(controls.map { ($0.id, $0.risks) }, uniquingKeysWith: { a, _ in a })
+        let riskCount = catalog.risks.filter { $0.component == number }.count
+        var page = Page()
+        let name = catalog.component(number)?.name ?? "component \(number)"
+        let done = controls.filter { [.implemented, .notApplicable].contains(state.assessment.status(of: $0.id)) }.count
+        page.header = [[Span("\(number) \(name)", theme.style(.header))],
+                       [Span("\(controls.count) controls for its \(riskCount) risks; \(done) implemented or not applicable", theme.style(.dim))], []]
+        page.listTitle = Columns.line([("", 1, false, .plain), ("control", 7, false, theme.style(.dim)), ("title", nil, false, theme.style(.dim)),
+                                       ("status", 14, false, theme.style(.dim)), ("owner", 12, false, theme.style(.dim)), ("of its", 6, true, theme.style(.dim))],
+                                      width: width, ellipsis: glyphs.ellipsis)
+        page.setRows(Focus.controlItems(state)) { id in
+            let record = state.assessment.record(forControl: id)
+            return controlRow(id, catalog.control(id)?.title ?? "", record, extra: record.owner ?? "", state, width, count: counts[id] ?? 0)
+        }
+        page.empty = "no control matches the filter \(state.place.filter.label) (f changes it)"
+        return page
+    }
+
     // MARK: - Scope
 
     static func scope(_ state: AppState, _ width: Int) -> Page {
@@ -229,6 +252,7 @@ enum Pages {
         case .risk(let id): "risk \(id)"
         case .control(let id): id
         case .register: "controls register"
+        case .componentControls(let number): "controls of component \(number)"
         case .scope: "scope"
         case .help: "help"
         case .workshop: "workshop"

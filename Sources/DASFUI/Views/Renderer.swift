@@ -147,6 +147,7 @@ public enum Renderer {
         case .open: "open"
         case .back: "back"
         case .register: "controls"
+        case .componentControls: "controls"
         case .scope: "scope"
         case .help: "help"
         case .quit: "quit"
