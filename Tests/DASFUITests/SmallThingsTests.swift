@@ -151,3 +151,20 @@ final class ASCIITextTests: XCTestCase {
         XCTAssertTrue(text.unicodeScalars.allSatisfy(\.isASCII))
     }
 }
+
+/// Issue 9.7: help wraps instead of cutting, and a list's position never covers its last row.
+final class WrappingTests: XCTestCase {
+    func testHelpWrapsAndThePositionHasItsOwnRoom() throws {
+        var state = try sampleState(size: Size(width: 80, height: 24))
+        press(&state, .character("?"), .character("G"))
+        let text = Renderer.render(state).grid.text
+        XCTAssertTrue(text.contains("out of scope"), "the symbol legend is wrapped, not cut:\n\(text)")
+        XCTAssertFalse(text.split(separator: "\n").dropLast(2).contains { $0.hasSuffix("…") && !$0.contains(" of ") }, text)
+        var journal = try sampleState(size: Size(width: 80, height: 24))
+        press(&journal, .character("c"))
+        let rows = Renderer.render(journal).grid.text.split(separator: "\n")
+        let last = try XCTUnwrap(rows.first { $0.contains(" of 64") })
+        XCTAssertTrue(last.contains("…") || last.hasSuffix(" of 64"), "the row gives way to the position: \(last)")
+        XCTAssertTrue(last.contains("DASF"), "and still shows its control: \(last)")
+    }
+}

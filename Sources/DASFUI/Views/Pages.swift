@@ -225,17 +225,26 @@ enum Pages {
         let bindings = KeyMap.bindings(for: screen)
         let globalCount = KeyMap.global.count
         var lines: [Line] = []
+        // Help is wrapped to the screen, never cut: the row count follows the width.
+        let room = max(20, state.size.width - 2 - 10)
         for (n, binding) in bindings.enumerated() {
             if n == bindings.count - globalCount { lines.append([]); lines.append([Span("Everywhere", theme.style(.header))]) }
             let label = state.glyphs.unicode ? binding.label : asciiLabel(binding.label)
-            lines.append([Span("  " + label.padding(toLength: 8, withPad: " ", startingAt: 0), theme.style(.keyName)), Span(binding.help)])
+            for (m, part) in TextWidth.wrap(binding.help, width: room).enumerated() {
+                lines.append([Span("  " + (m == 0 ? label : "").padding(toLength: 8, withPad: " ", startingAt: 0), theme.style(.keyName)), Span(part)])
+            }
         }
         lines.append([])
         lines.append([Span("Symbols", theme.style(.header))])
         let g = state.glyphs
-        lines.append([Span("  risks: \(g.symbol(.open)) open  \(g.symbol(.partial)) partial  \(g.symbol(.mitigated)) mitigated  \(g.symbol(.accepted)) accepted  \(g.symbol(.transferred)) transferred  \(g.symbol(.avoided)) avoided  \(g.symbol(RiskState.notApplicable)) not applicable  \(g.symbol(.outOfScope)) out of scope")])
-        lines.append([Span("  ? unassessed: nobody has decided about the risk yet (a, x or t decide)  ! stale: a control past its review date")])
-        lines.append([Span("  controls: \(g.symbol(.notStarted)) not started  \(g.symbol(.planned)) planned  \(g.symbol(.inProgress)) in progress  \(g.symbol(.implemented)) implemented  \(g.symbol(ControlStatus.notApplicable)) not applicable")])
+        let symbols = [
+            "risks: \(g.symbol(.open)) open  \(g.symbol(.partial)) partial  \(g.symbol(.mitigated)) mitigated  \(g.symbol(.accepted)) accepted  \(g.symbol(.transferred)) transferred  \(g.symbol(.avoided)) avoided  \(g.symbol(RiskState.notApplicable)) not applicable  \(g.symbol(.outOfScope)) out of scope",
+            "? unassessed: nobody has decided about the risk yet (a, x or t decide)  ! stale: a control past its review date",
+            "controls: \(g.symbol(.notStarted)) not started  \(g.symbol(.planned)) planned  \(g.symbol(.inProgress)) in progress  \(g.symbol(.implemented)) implemented  \(g.symbol(ControlStatus.notApplicable)) not applicable",
+        ]
+        for text in symbols {
+            lines += TextWidth.wrap(text, width: room + 6).map { [Span("  " + $0)] }
+        }
         lines.append([Span("  Every change is saved automatically; Esc cancels text entry.", theme.style(.dim))])
         return lines
     }

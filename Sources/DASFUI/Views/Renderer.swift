@@ -89,10 +89,15 @@ public enum Renderer {
         var cursor: (x: Int, y: Int)?
         // Ids of the rows, only when something is marked (most frames have no marks).
         let ids: [String] = place.marked.isEmpty ? [] : (state.screen.hasRiskList ? Focus.riskItems(state).map(\.id) : Focus.controlItems(state))
+        // "1-19 of 61" sits at the end of the last row, which gives it room rather than being
+        // drawn over.
+        let position = page.rowCount > listArea.height && listArea.height > 0
+            ? " \(place.scroll + 1)-\(min(page.rowCount, place.scroll + listArea.height)) of \(page.rowCount) " : nil
         for row in 0..<listArea.height {
             let index = place.scroll + row
             guard index < page.rowCount else { break }
-            let rect = listArea.rows(from: row, count: 1)
+            var rect = listArea.rows(from: row, count: 1)
+            if let position, row == listArea.height - 1 { rect.width = max(0, rect.width - TextWidth.of(position)) }
             grid.draw(page.row(index), in: rect)
             if ids.indices.contains(index), place.marked.contains(ids[index]) {
                 grid.text(state.glyphs.unicode ? "▶" : ">", x: 0, y: rect.y, style: state.theme.style(.emphasis))
@@ -103,9 +108,8 @@ public enum Renderer {
                 cursor = (rect.x, rect.y)
             }
         }
-        if page.rowCount > listArea.height && listArea.height > 0 {
-            let label = " \(place.scroll + 1)-\(min(page.rowCount, place.scroll + listArea.height)) of \(page.rowCount) "
-            grid.text(label, x: area.maxX - TextWidth.of(label), y: listArea.maxY - 1, style: state.theme.style(.dim), clip: area)
+        if let position {
+            grid.text(position, x: area.maxX - TextWidth.of(position), y: listArea.maxY - 1, style: state.theme.style(.dim), clip: area)
         }
         return cursor ?? (listArea.x, listArea.y)
     }
