@@ -168,3 +168,16 @@ final class WrappingTests: XCTestCase {
         XCTAssertTrue(last.contains("DASF"), "and still shows its control: \(last)")
     }
 }
+
+/// Issue 9.7: the read-only marker is never cut, whatever the title's length.
+final class TitleBarTests: XCTestCase {
+    func testMarkersSurviveALongTitleAt100Columns() throws {
+        var state = try sampleState(size: Size(width: 100, height: 30), readOnly: true)
+        var long = state.assessment
+        long.title = "Claims triage assistant for the EMEA motor and household lines, second phase"
+        state = AppState(catalog: state.catalog, assessment: long, path: state.path, size: state.size, readOnly: true)
+        let bar = String(Renderer.render(state).grid.text.split(separator: "\n")[0])
+        XCTAssertTrue(bar.contains("READ-ONLY"), bar)
+        XCTAssertTrue(bar.contains("Claims triage"), bar)
+    }
+}

@@ -52,9 +52,18 @@ public enum Renderer {
         // What changes how the screen may be used comes first, so it survives truncation.
         let conflicts = state.assessment.conflicts.isEmpty ? "" : "\(g.separator)\(state.assessment.conflicts.count) CONFLICTS (!)"
         let readOnly = state.readOnly ? "\(g.separator)READ-ONLY" + (state.review ? " (comments allowed)" : "") : ""
-        let left = " dasf\(g.separator)\(state.assessment.title)\(owner)\(readOnly)\(conflicts)\(g.separator)\(catalogName)\(g.separator)scope: \(scope)"
         let rightWidth = TextWidth.of(right)
         let leftRoom = state.size.width - rightWidth - 1
+        // Markers are never cut; then come the title (down to a dozen columns), catalog and scope.
+        let fixed = " dasf\(g.separator)", markers = readOnly + conflicts, titleText = state.assessment.title + owner
+        let tail = "\(g.separator)\(catalogName)\(g.separator)scope: \(scope)"
+        let available = leftRoom - TextWidth.of(fixed) - TextWidth.of(markers)
+        // The title keeps its width while the catalog still fits beside it; scope is cut first.
+        let titleRoom = min(TextWidth.of(titleText), max(12, available - TextWidth.of(g.separator + catalogName)))
+        let titlePart = TextWidth.truncate(titleText, to: max(0, titleRoom), ellipsis: g.ellipsis)
+        let tailRoom = available - TextWidth.of(titlePart)
+        let tailPart = tailRoom > TextWidth.of(g.separator) + 3 ? TextWidth.truncate(tail, to: tailRoom, ellipsis: g.ellipsis) : ""
+        let left = fixed + titlePart + markers + tailPart
         grid.text(TextWidth.truncate(left, to: leftRoom, ellipsis: g.ellipsis), x: 0, y: 0, style: theme.style(.titleBar), clip: bar)
         grid.text(right, x: state.size.width - rightWidth, y: 0, style: theme.style(.titleBar), clip: bar)
     }
