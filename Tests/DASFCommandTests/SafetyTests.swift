@@ -362,3 +362,29 @@ final class ConflictVisibilityTests: CommandTestCase {
         try dasf("validate", "o.dasf.json", "--strict", expect: 1)
     }
 }
+
+/// Issue 9.14: help that scripts and people can rely on.
+final class HelpTests: CommandTestCase {
+    /// Examples are never broken across lines, closed sets list their values, and every
+    /// command's file argument completes files.
+    func testHelpKeepsExamplesWholeAndListsTheValues() throws {
+        for command in ["set", "report", "status", "new", "diff", "merge", "journal", "catalog", "validate", "open"] {
+            let help = try dasf(command, "--help").stdout
+            let lines = help.split(separator: "\n", omittingEmptySubsequences: false)
+            for (n, line) in lines.enumerated() where line.hasPrefix("  dasf ") {
+                XCTAssertEqual(line.filter { $0 == "\"" }.count % 2, 0, "\(command): an example cut in two: \(line)")
+                if n + 1 < lines.count, let next = lines[n + 1].first {
+                    XCTAssertTrue(next == " " || next.isUppercase, "\(command): an example continues on the next line: \(line) / \(lines[n + 1])")
+                }
+            }
+        }
+        let set = try dasf("set", "--help").stdout.replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
+        XCTAssertTrue(set.contains("values: not-started, planned, in-progress, implemented"), set)
+        XCTAssertTrue(set.contains("values: mitigate, accept, transfer, avoid"), set)
+        let report = try dasf("report", "--help").stdout.replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
+        XCTAssertTrue(report.contains("values: executive, register"), report)
+        XCTAssertTrue(try dasf("set", "a.dasf.json", "control", "1", "--status", "done", expect: 64).stderr.contains("not-started"))
+        let bash = try dasf("--generate-completion-script", "bash").stdout
+        XCTAssertTrue(bash.contains("json"), "file arguments complete *.json files")
+    }
+}

@@ -13,8 +13,8 @@ struct DiffCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, md }
 
-    @Argument(help: "The earlier save file (- reads standard input).") var before: String
-    @Argument(help: "The later save file (- reads standard input).") var after: String
+    @Argument(help: "The earlier save file (- reads standard input).", completion: .file(extensions: ["json"])) var before: String
+    @Argument(help: "The later save file (- reads standard input).", completion: .file(extensions: ["json"])) var after: String
     @Option(name: .long, help: "text, json or md.") var format: Format = .text
     @Option(name: .long, help: ArgumentHelp("Judge staleness on this day (default: today, UTC).", valueName: "YYYY-MM-DD"))
     var today: String?

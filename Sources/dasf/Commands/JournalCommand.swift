@@ -13,7 +13,7 @@ struct JournalCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, md, json }
 
-    @Argument(help: "The save file (- reads standard input).") var file: String
+    @Argument(help: "The save file (- reads standard input).", completion: .file(extensions: ["json"])) var file: String
     @Option(name: .long, help: "text, md or json.") var format: Format = .text
     @Option(name: .long, help: "Only entries by this author.") var author: String?
 

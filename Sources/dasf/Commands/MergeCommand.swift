@@ -15,9 +15,9 @@ struct MergeCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The version both copies started from.") var base: String
-    @Argument(help: "Your copy.") var mine: String
-    @Argument(help: "Their copy.") var theirs: String
+    @Argument(help: "The version both copies started from.", completion: .file(extensions: ["json"])) var base: String
+    @Argument(help: "Your copy.", completion: .file(extensions: ["json"])) var mine: String
+    @Argument(help: "Their copy.", completion: .file(extensions: ["json"])) var theirs: String
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the merged assessment (a new file; - for standard output).", valueName: "path")) var output: String
 
     func run() throws {

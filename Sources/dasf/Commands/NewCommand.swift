@@ -10,7 +10,7 @@ struct NewCommand: ParsableCommand {
         discussion: "Refuses to replace an existing file. The file is created with mode 0600."
     )
 
-    @Argument(help: "The save file to create, e.g. claims-triage.dasf.json.") var file: String
+    @Argument(help: "The save file to create, e.g. claims-triage.dasf.json.", completion: .file(extensions: ["json"])) var file: String
     @Option(name: .long, help: "The use case being assessed.") var title: String?
     @OptionGroup var source: CatalogOption
     @Option(name: .long, help: ArgumentHelp(

@@ -19,7 +19,7 @@ struct OpenCommand: ParsableCommand {
 
     static let defaultFile = "assessment.dasf.json"
 
-    @Argument(help: "The save file (default: assessment.dasf.json). A missing *.dasf.json file is created.")
+    @Argument(help: "The save file (default: assessment.dasf.json). A missing *.dasf.json file is created.", completion: .file(extensions: ["json"]))
     var file: String = OpenCommand.defaultFile
     @Flag(name: .long, help: "Open with every edit disabled.") var readonly = false
     @Flag(name: .long, help: "With --readonly: review comments are still allowed (C adds one, X resolves).") var review = false

@@ -10,31 +10,29 @@ struct ReportCommand: ParsableCommand {
         abstract: "Write a report: Markdown for the CISO, self-contained HTML, CSV registers, or everything as JSON.",
         discussion: """
               dasf report a.dasf.json --format md -o summary.md
-              dasf report a.dasf.json --format html -o report.html          (prints well; an inline SVG map)
+              dasf report a.dasf.json --format html -o report.html   (an inline SVG map)
               dasf report a.dasf.json --format csv --table controls -o controls.csv
-              dasf report a.dasf.json --format md --audience executive --hide-na --hide-empty
+              dasf report a.dasf.json --format md --audience executive --hide-na
             Without -o the report goes to standard output. Every report escapes what it embeds.
             """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case md, html, csv, json }
 
-    @Argument(help: "The save file (- reads standard input).") var file: String
+    @Argument(help: "The save file (- reads standard input).", completion: .file(extensions: ["json"])) var file: String
     @Option(name: .long, help: "md, html, csv or json.") var format: Format = .md
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of standard output (- is standard output).", valueName: "path"))
     var output: String?
-    @Option(name: .long, help: "For csv: risks or controls.") var table: String = "risks"
+    @Option(name: .long, help: "For csv: which register.") var table: TableWord = .risks
     @Flag(name: .customLong("hide-na"), help: "Leave out risks that are not applicable or out of scope.") var hideNA = false
     @Flag(name: .customLong("hide-empty"), help: "Leave out sections with nothing in them.") var hideEmpty = false
-    @Option(name: .long, help: "executive (summary) or register (everything).") var audience: String = "register"
+    @Option(name: .long, help: "executive (a summary) or register (everything).") var audience: AudienceWord = .register
     @Flag(name: .customLong("no-bom"), help: "For csv: leave out the UTF-8 byte-order mark that spreadsheets read the encoding from.") var noBOM = false
     @Option(name: .long, help: ArgumentHelp("Judge staleness on this day (default: today, UTC).", valueName: "YYYY-MM-DD"))
     var today: String?
     @OptionGroup var source: CatalogOption
 
     func validate() throws {
-        if CSVReport.Table(rawValue: table) == nil { throw ValidationError("--table takes risks or controls") }
-        if ReportInput.Audience(rawValue: audience) == nil { throw ValidationError("--audience takes executive or register") }
         if let today, !CalendarDate.isValid(today) { throw ValidationError("--today takes a date as YYYY-MM-DD") }
     }
 
@@ -44,12 +42,12 @@ struct ReportCommand: ParsableCommand {
             document.warnings.forEach(Console.warn)
             let input = ReportInput(
                 catalog: document.catalog, assessment: document.assessment, journal: document.journal, today: today ?? Author.today(),
-                options: .init(hideNotApplicable: hideNA, hideEmpty: hideEmpty, audience: ReportInput.Audience(rawValue: audience)!))
+                options: .init(hideNotApplicable: hideNA, hideEmpty: hideEmpty, audience: audience.audience))
             let text: String
             switch format {
             case .md: text = MarkdownReport.render(input)
             case .html: text = HTMLReport.render(input)
-            case .csv: text = CSVReport.render(input, table: CSVReport.Table(rawValue: table)!, byteOrderMark: !noBOM)
+            case .csv: text = CSVReport.render(input, table: table.table, byteOrderMark: !noBOM)
             case .json:
                 do { text = try JSONReport.render(input) } catch { throw StoreError(path: file, kind: .invalid, reason: "\(error)") }
             }

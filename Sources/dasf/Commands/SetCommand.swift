@@ -10,20 +10,24 @@ struct SetCommand: ParsableCommand {
             The same edits the interactive map makes, for scripts. All edits of one call are checked \
             first and saved together, atomically; if one is refused nothing is saved.
 
-              dasf set a.dasf.json control "DASF 31" --status implemented --owner "Dana" --evidence https://wiki/x
+              dasf set a.dasf.json control 31 --status implemented --owner Dana
+              dasf set a.dasf.json control 31 --evidence https://wiki/x
               dasf set a.dasf.json control 54 60 --status planned
-              dasf set a.dasf.json control "DASF 12" --not-applicable "no personal data is kept"
-              dasf set a.dasf.json risk 9.4 --treatment accept --rationale "batch only, no loops"
+              dasf set a.dasf.json control 12 --not-applicable "no personal data kept"
+              dasf set a.dasf.json risk 9.4 --treatment accept --rationale "batch only"
               dasf set a.dasf.json risk 1.8 --not-applicable "public data only"
               dasf set a.dasf.json scope rag external        (or: scope all)
               dasf set a.dasf.json title "Claims triage assistant"
-              dasf set a.dasf.json usecase --owner "Priya" --description "Drafts replies" --stakeholders "CISO,Legal"
+              dasf set a.dasf.json usecase --owner Priya --stakeholders "CISO,Legal"
+              dasf set a.dasf.json usecase --description "Drafts replies"
               dasf set a.dasf.json risk 9.1 --assessed         (looked at; it applies)
-              dasf set a.dasf.json threat 9.1 --add "role-play jailbreak" --component 9 --likelihood 4 --impact 5
-              dasf set a.dasf.json threat 9.1 --rate t1 --likelihood 3 --impact 5     (or --remove t1)
-              dasf set a.dasf.json control 54 --target-date 2026-12-31 --review-by 2027-06-30 --verified today
+              dasf set a.dasf.json threat 9.1 --add "role-play jailbreak" --impact 5
+              dasf set a.dasf.json threat 9.1 --rate t1 --likelihood 3 --impact 5
+              dasf set a.dasf.json threat 9.1 --remove t1
+              dasf set a.dasf.json control 54 --target-date 2026-12-31
+              dasf set a.dasf.json control 54 --review-by 2027-06-30 --verified today
               dasf set a.dasf.json org-risk talent --rating 4 --notes "one ML engineer"
-              dasf set a.dasf.json comment risk 9.1 --add "is DASF 54 really on the batch path?"
+              dasf set a.dasf.json comment risk 9.1 --add "on the batch path too?"
               dasf set a.dasf.json comment --resolve c1        (or --reopen c1)
 
             Every change is appended to the file's journal with the time and --author (default: \
@@ -39,17 +43,17 @@ struct SetCommand: ParsableCommand {
         case orgRisk = "org-risk"
     }
 
-    @Argument(help: "The save file.") var file: String
+    @Argument(help: "The save file.", completion: .file(extensions: ["json"])) var file: String
     @Argument(help: "What to change: control, risk, scope, title, usecase, threat or org-risk.") var target: Target
     @Argument(help: "Control or risk ids; deployment models for scope; the text for title.") var values: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Control status: not-started, planned, in-progress, implemented.", valueName: "status"))
-    var status: String?
+    @Option(name: .long, help: ArgumentHelp("Control status (not applicable: --not-applicable REASON).", valueName: "status"))
+    var status: StatusWord?
     @Option(name: .long, help: "Control owner, or the use case's business owner.") var owner: String?
     @Option(name: .long, help: "Control evidence: a link or reference.") var evidence: String?
     @Option(name: .long, help: "Control note.") var note: String?
-    @Option(name: .long, help: ArgumentHelp("Risk treatment: mitigate, accept, transfer, avoid.", valueName: "treatment"))
-    var treatment: String?
+    @Option(name: .long, help: ArgumentHelp("Risk treatment.", valueName: "treatment"))
+    var treatment: TreatmentWord?
     @Option(name: .long, help: "Risk rationale for its treatment.") var rationale: String?
     @Option(name: .customLong("not-applicable"), help: ArgumentHelp("Mark the control or risk not applicable, for this reason.", valueName: "reason"))
     var notApplicable: String?
@@ -98,19 +102,12 @@ struct SetCommand: ParsableCommand {
             if values.isEmpty { throw ValidationError("name at least one control id") }
             try only(!riskOptions && !threatOptions && !useCaseOptions && !orgOptions, "controls")
             if !controlOptions && notApplicable == nil && owner == nil { throw ValidationError("nothing to change: give --status, --owner, --evidence, --note, a date or --not-applicable") }
-            if status == ControlStatus.notApplicable.rawValue { throw ValidationError("use --not-applicable REASON to mark a control not applicable") }
-            if let status, ControlStatus(rawValue: status) == nil {
-                throw ValidationError("unknown status \(status); use one of not-started, planned, in-progress, implemented")
-            }
             if status != nil && notApplicable != nil { throw ValidationError("--status and --not-applicable contradict each other") }
         case .risk:
             if values.isEmpty { throw ValidationError("name at least one risk id") }
             try only(!controlOptions && owner == nil && !threatOptions && !useCaseOptions && !orgOptions, "risks")
             if !riskOptions && notApplicable == nil { throw ValidationError("nothing to change: give --treatment, --rationale, --assessed, --not-applicable or --applicable") }
             if applicable && notApplicable != nil { throw ValidationError("--applicable and --not-applicable contradict each other") }
-            if let treatment, RiskTreatment(rawValue: treatment) == nil {
-                throw ValidationError("unknown treatment \(treatment); use one of mitigate, accept, transfer, avoid")
-            }
         case .threat:
             if values.count != 1 { throw ValidationError("name one risk: dasf set FILE threat RISK --add TEXT") }
             try only(!controlOptions && owner == nil && !riskOptions && notApplicable == nil && !useCaseOptions && !orgOptions, "threats")
@@ -153,7 +150,7 @@ struct SetCommand: ParsableCommand {
             case .control:
                 for value in values {
                     guard let id = catalog.controlID(matching: value) else { throw EditError.unknownControl(value) }
-                    if let status { edits.append(.setControlStatus(control: id, status: ControlStatus(rawValue: status)!)) }
+                    if let status { edits.append(.setControlStatus(control: id, status: status.status)) }
                     if let notApplicable { edits.append(.markControlNotApplicable(control: id, reason: notApplicable)) }
                     if let owner { edits.append(.setControlOwner(control: id, owner: owner)) }
                     if let evidence { edits.append(.setControlEvidence(control: id, evidence: evidence)) }
@@ -166,7 +163,7 @@ struct SetCommand: ParsableCommand {
                 for id in values {
                     guard catalog.risk(id) != nil else { throw EditError.unknownRisk(id) }
                     if let treatment {
-                        edits.append(.setRiskTreatment(risk: id, treatment: RiskTreatment(rawValue: treatment)!, rationale: rationale))
+                        edits.append(.setRiskTreatment(risk: id, treatment: treatment.treatment, rationale: rationale))
                     } else if rationale != nil {
                         edits.append(.setRiskRationale(risk: id, rationale: rationale))
                     }

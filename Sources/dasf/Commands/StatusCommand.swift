@@ -10,7 +10,7 @@ struct StatusCommand: ParsableCommand {
         discussion: "The JSON form is documented in docs/json-output.md and kept stable."
     )
 
-    @Argument(help: "The save file (- reads standard input).") var file: String
+    @Argument(help: "The save file (- reads standard input).", completion: .file(extensions: ["json"])) var file: String
     @Option(name: .long, help: "text or json.") var format: OutputFormat = .text
     @Option(name: .long, help: ArgumentHelp("Judge staleness on this day (default: today, UTC).", valueName: "YYYY-MM-DD"))
     var today: String?
@@ -40,7 +40,7 @@ struct ValidateCommand: ParsableCommand {
         discussion: "A save file is checked against its catalog; ids the catalog lacks are warnings (errors with --strict)."
     )
 
-    @Argument(help: "A save file or a catalog file (- reads a save file from standard input).") var file: String
+    @Argument(help: "A save file or a catalog file (- reads a save file from standard input).", completion: .file(extensions: ["json"])) var file: String
     @Flag(name: .long, help: "Treat warnings as errors.") var strict = false
     @OptionGroup var source: CatalogOption
 
