@@ -383,7 +383,10 @@ final class HelpTests: CommandTestCase {
         XCTAssertTrue(set.contains("values: mitigate, accept, transfer, avoid"), set)
         let report = try dasf("report", "--help").stdout.replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
         XCTAssertTrue(report.contains("values: executive, register"), report)
-        XCTAssertTrue(try dasf("set", "a.dasf.json", "control", "1", "--status", "done", expect: 64).stderr.contains("not-started"))
+        XCTAssertTrue(try dasf("set", "x.dasf.json", "control", "1", "--status", "done", expect: 64).stderr.contains("not-started"))
+        try dasf("new", "a.dasf.json")
+        try dasf("set", "a.dasf.json", "control", "1", "--note", "-2+3", "--owner", "-team-")
+        XCTAssertEqual(try SaveFile.open(directory + "/a.dasf.json").assessment.controls["DASF 1"]?.note, "-2+3", "text starting with - is text")
         let bash = try dasf("--generate-completion-script", "bash").stdout
         XCTAssertTrue(bash.contains("json"), "file arguments complete *.json files")
     }

@@ -49,29 +49,31 @@ struct SetCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Control status (not applicable: --not-applicable REASON).", valueName: "status"))
     var status: StatusWord?
-    @Option(name: .long, help: "Control owner, or the use case's business owner.") var owner: String?
-    @Option(name: .long, help: "Control evidence: a link or reference.") var evidence: String?
-    @Option(name: .long, help: "Control note.") var note: String?
+    @Option(name: .long, parsing: .unconditional, help: "Control owner, or the use case's business owner.") var owner: String?
+    @Option(name: .long, parsing: .unconditional, help: "Control evidence: a link or reference.") var evidence: String?
+    @Option(name: .long, parsing: .unconditional, help: "Control note.") var note: String?
     @Option(name: .long, help: ArgumentHelp("Risk treatment.", valueName: "treatment"))
     var treatment: TreatmentWord?
-    @Option(name: .long, help: "Risk rationale for its treatment.") var rationale: String?
-    @Option(name: .customLong("not-applicable"), help: ArgumentHelp("Mark the control or risk not applicable, for this reason.", valueName: "reason"))
+    @Option(name: .long, parsing: .unconditional, help: "Risk rationale for its treatment.") var rationale: String?
+    // Free text takes the next argument whatever it starts with: --note -2+3 is a note.
+    @Option(name: .customLong("not-applicable"), parsing: .unconditional,
+            help: ArgumentHelp("Mark the control or risk not applicable, for this reason.", valueName: "reason"))
     var notApplicable: String?
     @Flag(name: .long, help: "Mark the risk applicable again.") var applicable = false
     @Flag(name: .long, help: "Record that the risk was looked at and applies.") var assessed = false
     @Option(name: .long, help: ArgumentHelp("Control target date.", valueName: "YYYY-MM-DD")) var targetDate: String?
     @Option(name: .long, help: ArgumentHelp("Control review-by date; past it the control is stale.", valueName: "YYYY-MM-DD")) var reviewBy: String?
     @Option(name: .long, help: ArgumentHelp("When the control was last verified (or: today).", valueName: "YYYY-MM-DD")) var verified: String?
-    @Option(name: .long, help: "Use case description.") var description: String?
-    @Option(name: .long, help: ArgumentHelp("Use case stakeholders, comma-separated.", valueName: "names")) var stakeholders: String?
-    @Option(name: .long, help: ArgumentHelp("Add a threat to the risk.", valueName: "text")) var add: String?
+    @Option(name: .long, parsing: .unconditional, help: "Use case description.") var description: String?
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Use case stakeholders, comma-separated.", valueName: "names")) var stakeholders: String?
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Add a threat to the risk.", valueName: "text")) var add: String?
     @Option(name: .long, help: ArgumentHelp("Remove a threat by id.", valueName: "id")) var remove: String?
     @Option(name: .long, help: ArgumentHelp("Re-rate a threat by id (with --likelihood, --impact).", valueName: "id")) var rate: String?
     @Option(name: .long, help: "The component a new threat targets (default: the risk's).") var component: Int?
     @Option(name: .long, help: "Threat likelihood, 1 (rare) to 5 (expected).") var likelihood: Int?
     @Option(name: .long, help: "Threat impact, 1 (minor) to 5 (severe).") var impact: Int?
     @Option(name: .long, help: "Organisational risk rating, 1 (low) to 5 (high).") var rating: Int?
-    @Option(name: .long, help: "Organisational risk notes.") var notes: String?
+    @Option(name: .long, parsing: .unconditional, help: "Organisational risk notes.") var notes: String?
     @Option(name: .long, help: "Who is making the change, for the journal.") var author: String?
     @Option(name: .long, help: ArgumentHelp("Resolve a review comment by id.", valueName: "id")) var resolve: String?
     @Option(name: .long, help: ArgumentHelp("Reopen a review comment by id.", valueName: "id")) var reopen: String?
