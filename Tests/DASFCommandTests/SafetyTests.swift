@@ -405,3 +405,22 @@ final class ManPageTests: XCTestCase {
         XCTAssertTrue(set.contains("Control status (not applicable: --not-applicable REASON)"), "the page is of today's options")
     }
 }
+
+/// Issue 9.14: every command whose output a script may read speaks JSON with --format json.
+final class JSONEverywhereTests: CommandTestCase {
+    func testNewSetValidateAndMergeSpeakJSON() throws {
+        XCTAssertEqual(try json(try dasf("new", "b.dasf.json", "--models", "rag", "--format", "json"))["inScope"] as? Int, 34)
+        let set = try json(try dasf("set", "b.dasf.json", "control", "54", "--status", "implemented", "--format", "json"))
+        XCTAssertEqual(set["outcome"] as? String, "written")
+        XCTAssertFalse((set["riskStates"] as? [[String: Any]] ?? []).isEmpty)
+        XCTAssertEqual(try json(try dasf("validate", "b.dasf.json", "--format", "json"))["sound"] as? Bool, true)
+        for (name, owner) in [("m", "Dana"), ("t", "Sam")] {
+            try FileManager.default.copyItem(atPath: directory + "/b.dasf.json", toPath: directory + "/\(name).dasf.json")
+            try dasf("set", "\(name).dasf.json", "control", "1", "--owner", owner)
+        }
+        let merged = try json(try dasf("merge", "b.dasf.json", "m.dasf.json", "t.dasf.json", "-o", "o.dasf.json", "--format", "json", expect: 1))
+        XCTAssertEqual((merged["conflicts"] as? [[String: Any]])?.first?["field"] as? String, "control/DASF 1/owner")
+        let strict = try dasf("validate", "o.dasf.json", "--strict", "--format", "json", expect: 1)
+        XCTAssertEqual(try json(strict)["unsettledConflicts"] as? [String], ["control DASF 1 owner"])
+    }
+}

@@ -20,6 +20,8 @@ struct MergeCommand: ParsableCommand {
     @Argument(help: "Their copy.", completion: .file(extensions: ["json"])) var theirs: String
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the merged assessment (a new file; - for standard output).", valueName: "path")) var output: String
 
+    @Option(name: .long, help: "text or json (the summary; with -o - the merged file is standard output either way).") var format: OutputFormat = .text
+
     func run() throws {
         let result: MergeResult
         let journal: [JournalEntry]
@@ -43,8 +45,16 @@ struct MergeCommand: ParsableCommand {
                 lines.append("  \(conflict.label): base \(AssessmentFields.display(conflict.base)); mine \(AssessmentFields.display(conflict.mine)); theirs \(AssessmentFields.display(conflict.theirs))")
             }
         }
-        // With -o - the merged file is standard output, so the summary goes to standard error.
-        if output == "-" { lines.forEach(Console.warn) } else { Console.out(lines.joined(separator: "\n")) }
+        if format == .json && output != "-" {
+            Console.json(try JSONText.encode(CommandResult.MergedFiles(
+                output: output, fromMine: result.fromMine, fromTheirs: result.fromTheirs, journalEntries: journal.count,
+                conflicts: result.conflicts.map { .init(field: $0.field, base: $0.base, mine: $0.mine, theirs: $0.theirs) })))
+        } else if output == "-" {
+            // With -o - the merged file is standard output, so the summary goes to standard error.
+            lines.forEach(Console.warn)
+        } else {
+            Console.out(lines.joined(separator: "\n"))
+        }
         if !result.conflicts.isEmpty { throw ExitCode(1) }
     }
 }

@@ -13,6 +13,7 @@ struct NewCommand: ParsableCommand {
     @Argument(help: "The save file to create, e.g. claims-triage.dasf.json.", completion: .file(extensions: ["json"])) var file: String
     @Option(name: .long, help: "The use case being assessed.") var title: String?
     @OptionGroup var source: CatalogOption
+    @Option(name: .long, help: "text or json.") var format: OutputFormat = .text
     @Option(name: .long, help: ArgumentHelp(
         "Deployment models in scope, comma-separated (predictive-ml, rag, fine-tuned, pre-trained, foundation-api, external). Default: all.",
         valueName: "ids"))
@@ -30,6 +31,12 @@ struct NewCommand: ParsableCommand {
             for edit in edits { try assessment.apply(edit, in: catalog) }
             let saved = try SaveFile.create(file, assessment: assessment)
             let card = Scorecard(catalog: catalog, assessment: saved.assessment)
+            if format == .json {
+                Console.json(try JSONText.encode(CommandResult.Created(
+                    file: file, title: assessment.title, catalog: catalog.id, deploymentModels: assessment.scope.deploymentModels,
+                    risks: card.overall.risks, inScope: card.overall.inScope)))
+                return
+            }
             Console.out("created \(file): \"\(assessment.title)\", \(catalog.title), scope: \(ScopeWords.describe(assessment.scope, catalog: catalog)), \(card.overall.inScope) of \(card.overall.risks) risks in scope")
         }
     }

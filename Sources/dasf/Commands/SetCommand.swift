@@ -79,6 +79,7 @@ struct SetCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Reopen a review comment by id.", valueName: "id")) var reopen: String?
     @Flag(name: .long, help: "Save even if the file changed on disk since it was read.") var force = false
     @OptionGroup var source: CatalogOption
+    @Option(name: .long, help: "text or json.") var format: OutputFormat = .text
 
     func validate() throws {
         let controlOptions = status != nil || evidence != nil || note != nil || targetDate != nil || reviewBy != nil || verified != nil
@@ -204,6 +205,10 @@ struct SetCommand: ParsableCommand {
             }
             let before = document.scorecard
             let outcome = try document.apply(edits, author: author ?? Author.current, force: force)
+            if format == .json {
+                Console.json(try JSONText.encode(CommandResult.saved(file: file, outcome: outcome, before: before, after: document.scorecard, catalog: catalog)))
+                return
+            }
             var lines = ChangeSummary.lines(before: before, after: document.scorecard, catalog: catalog, file: file)
             if let merged = outcome.summary { lines[0] += " (\(merged))" }
             Console.out(lines.joined(separator: "\n"))

@@ -42,18 +42,31 @@ struct ValidateCommand: ParsableCommand {
 
     @Argument(help: "A save file or a catalog file (- reads a save file from standard input).", completion: .file(extensions: ["json"])) var file: String
     @Flag(name: .long, help: "Treat warnings as errors.") var strict = false
+    @Option(name: .long, help: "text or json.") var format: OutputFormat = .text
     @OptionGroup var source: CatalogOption
 
     func run() throws {
         try reportingFailures {
             if FileKind.isCatalog(file) {
                 let catalog = try Catalog.resolve(file)
+                if format == .json {
+                    Console.json(try JSONText.encode(CommandResult.Validated(file: file, kind: "catalog", sound: true, warnings: [], unknownFields: [], unsettledConflicts: [])))
+                    return
+                }
                 Console.out("\(file): sound catalog \(catalog.id) \(catalog.version): \(catalog.stages.count) stages, \(catalog.components.count) components, \(catalog.risks.count) risks, \(catalog.controls.count) controls")
                 return
             }
             let document = try AssessmentDocument.open(file, catalog: source.catalog)
-            document.warnings.forEach(Console.warn)
             let unknown = document.file.unknownFields
+            if format == .json {
+                let conflicts = document.assessment.conflicts.map(\.label)
+                let sound = !strict || (document.warnings.isEmpty && unknown.isEmpty && conflicts.isEmpty)
+                Console.json(try JSONText.encode(CommandResult.Validated(file: file, kind: "assessment", sound: sound, warnings: document.warnings,
+                                                                         unknownFields: unknown, unsettledConflicts: conflicts)))
+                if !sound { throw ExitCode.failure }
+                return
+            }
+            document.warnings.forEach(Console.warn)
             if !unknown.isEmpty {
                 let shown = unknown.prefix(20).joined(separator: ", ") + (unknown.count > 20 ? " and \(unknown.count - 20) more" : "")
                 Console.warn("\(file): fields this dasf does not know (kept as they are): \(shown)")
