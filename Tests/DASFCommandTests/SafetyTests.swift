@@ -424,3 +424,39 @@ final class JSONEverywhereTests: CommandTestCase {
         XCTAssertEqual(try json(strict)["unsettledConflicts"] as? [String], ["control DASF 1 owner"])
     }
 }
+
+/// Issue 9.15: every JSON output, and the save file, matches its schema in docs/schemas; outputs
+/// are closed (a new field must be added to its schema), the save file is open (unknown keys).
+final class JSONSchemaTests: CommandTestCase {
+    let schemas = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("docs/schemas")
+
+    func assertMatches(_ name: String, _ data: Data, file: StaticString = #filePath, line: UInt = #line) throws {
+        let validator = try SchemaValidator(file: schemas.appendingPathComponent("\(name).schema.json"))
+        let value = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        XCTAssertEqual(validator.violations(of: value), [], name, file: file, line: line)
+    }
+
+    func testEveryJSONOutputAndTheSaveFileMatchTheirSchemas() throws {
+        try assertMatches("new", try dasf("new", "b.dasf.json", "--models", "rag", "--format", "json").stdoutBytes)
+        try assertMatches("set", try dasf("set", "b.dasf.json", "control", "54", "--status", "implemented", "--owner", "Dana", "--format", "json").stdoutBytes)
+        try dasf("set", "b.dasf.json", "threat", "9.12", "--add", "role-play", "--likelihood", "4", "--impact", "5")
+        try dasf("set", "b.dasf.json", "control", "54", "--review-by", "2027-01-31")
+        try dasf("set", "b.dasf.json", "comment", "risk", "9.12", "--add", "batch path too?")
+        try dasf("set", "b.dasf.json", "org-risk", "talent", "--rating", "3")
+        for (name, owner) in [("m", "A"), ("t", "B")] {
+            try FileManager.default.copyItem(atPath: directory + "/b.dasf.json", toPath: directory + "/\(name).dasf.json")
+            try dasf("set", "\(name).dasf.json", "control", "1", "--owner", owner)
+        }
+        try assertMatches("merge", try dasf("merge", "b.dasf.json", "m.dasf.json", "t.dasf.json", "-o", "o.dasf.json", "--format", "json", expect: 1).stdoutBytes)
+        for file in ["b.dasf.json", "o.dasf.json"] {
+            try assertMatches("status", try dasf("status", file, "--format", "json").stdoutBytes)
+            try assertMatches("report", try dasf("report", file, "--format", "json").stdoutBytes)
+            try assertMatches("validate", try dasf("validate", file, "--format", "json").stdoutBytes)
+            try assertMatches("save-file", try bytes(file))
+        }
+        // A closed schema refuses a field it does not name, so outputs cannot drift from the docs.
+        let validator = try SchemaValidator(file: schemas.appendingPathComponent("new.schema.json"))
+        XCTAssertFalse(validator.violations(of: ["file": "x", "title": "t", "catalog": "c", "deploymentModels": [], "risks": 1, "inScope": 1, "extra": 1]).isEmpty)
+    }
+}

@@ -57,7 +57,8 @@ enum StatusReport {
 
         let title: String
         let useCase: UseCaseJSON
-        let today: String
+        /// The day staleness is judged against: `asOf`, as in the JSON report.
+        let asOf: String
         let catalog: CatalogJSON
         let scope: ScopeJSON
         let totals: TotalsJSON
@@ -79,7 +80,7 @@ enum StatusReport {
             title: assessment.title,
             useCase: .init(businessOwner: assessment.useCase.businessOwner, description: assessment.useCase.description,
                            stakeholders: assessment.useCase.stakeholders),
-            today: today,
+            asOf: today,
             catalog: .init(id: catalog.id, version: catalog.version, title: catalog.title, digest: catalog.digest),
             scope: .init(deploymentModels: assessment.scope.deploymentModels, all: assessment.scope.isAll),
             totals: TotalsJSON(card.overall),
