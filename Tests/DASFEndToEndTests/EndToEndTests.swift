@@ -252,6 +252,23 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(implemented, count, "every distinct control of component 9 decided")
     }
 
+    /// Issue 9.8: TERM=dumb gets one clear line; the Linux console gets the ASCII symbols its
+    /// font has.
+    func testTerminalsThatCannotDrawEverything() throws {
+        XCTAssertEqual(Tmux.shell("'\(dasf!)' new t.dasf.json", in: directory).status, 0)
+        tmux.start("TERM=dumb '\(dasf!)' t.dasf.json")
+        let screen = tmux.waitFor("EXIT=1")
+        XCTAssertTrue(screen.contains("this terminal (TERM=dumb) cannot draw the map; for text use: dasf status t.dasf.json"), screen)
+        tmux.kill()
+        tmux = Tmux(directory: directory)
+        tmux.start("TERM=linux '\(dasf!)' t.dasf.json")
+        let map = tmux.waitFor("DATA OPERATIONS")
+        XCTAssertFalse(map.contains("◐") || map.contains("✗"), map)
+        XCTAssertTrue(map.contains("X"), map)
+        tmux.keys("q")
+        tmux.waitFor("EXIT=0")
+    }
+
     func testCtrlCSavesTheLastEditAndRestoresTheTerminal() throws {
         XCTAssertEqual(Tmux.shell("'\(dasf!)' new i.dasf.json", in: directory).status, 0)
         tmux.start("'\(dasf!)' i.dasf.json")

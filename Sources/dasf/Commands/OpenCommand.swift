@@ -44,6 +44,12 @@ struct OpenCommand: ParsableCommand {
             Console.error("the interactive map needs a terminal; for text use: dasf status \(file)")
             throw ExitCode.failure
         }
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        // A terminal that cannot move the cursor gets one clear line, not a broken screen.
+        if term == "dumb" || term.isEmpty {
+            Console.error("this terminal (TERM=\(term.isEmpty ? "unset" : term)) cannot draw the map; for text use: dasf status \(file)")
+            throw ExitCode.failure
+        }
         try reportingFailures {
             if !FileManager.default.fileExists(atPath: file) {
                 if readonly { throw StoreError(path: file, kind: .unreadable, reason: "no such file (and --readonly creates nothing)") }
@@ -60,7 +66,8 @@ struct OpenCommand: ParsableCommand {
         try reportingFailures { document = try AssessmentDocument.open(file, catalog: source.catalog) }
         // A file that cannot be saved is said so now and opened read-only, not discovered later.
         let unwritable = readonly ? nil : document.file.whyNotWritable
-        let unicode = NcursesBackend.prepareLocale() && !ascii
+        // The Linux console's font lacks the state symbols (◐ ✓ ✗), so it gets the ASCII set.
+        let unicode = NcursesBackend.prepareLocale() && !ascii && !term.hasPrefix("linux")
         let environmentNoColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         guard let backend = NcursesBackend(color: !(noColor || environmentNoColor), mouse: !noMouse) else {
             Console.error("no usable terminal (is TERM set to a known terminal type?)")
