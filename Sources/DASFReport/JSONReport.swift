@@ -15,9 +15,6 @@ public enum JSONReport {
         }
         struct Group: Encodable { let id: String; let name: String; let totals: Totals }
         struct ComponentGroup: Encodable { let id: Int; let name, stage: String; let totals: Totals }
-        /// The same shapes as `dasf status --format json`: scope, comments, conflicts.
-        struct Scope: Encodable { let deploymentModels: [String]; let all: Bool }
-        struct ConflictJSON: Encodable { let field, label: String; let base, mine, theirs: String? }
         struct Threat: Encodable { let id, text: String; let component, likelihood, impact, rating: Int? }
         struct Risk: Encodable {
             let id, title, stage, state, treatment, explanation: String
@@ -38,7 +35,6 @@ public enum JSONReport {
         }
         struct Organisational: Encodable { let id, name: String; let rating: Int?; let notes: String? }
         struct Entry: Encodable { let at, by, target, field: String; let from, to: String?; let undo: Bool }
-        struct CommentJSON: Encodable { let id, on, target, author, at, text: String; let resolved: Bool }
         struct UseCase: Encodable { let businessOwner, description: String?; let stakeholders: [String] }
         struct CatalogInfo: Encodable { let id, version, title, source, licence, digest: String; let derived: Bool }
 
@@ -46,15 +42,15 @@ public enum JSONReport {
         let useCase: UseCase
         let asOf: String?
         let catalog: CatalogInfo
-        let scope: Scope
+        let scope: SharedJSON.Scope
         let totals: Totals
         let stages: [Group]
         let components: [ComponentGroup]
         let risks: [Risk]
         let controls: [Control]
         let organisationalRisks: [Organisational]
-        let comments: [CommentJSON]
-        let conflicts: [ConflictJSON]
+        let comments: [SharedJSON.Comment]
+        let conflicts: [SharedJSON.Conflict]
         let journal: [Entry]
     }
 
@@ -67,7 +63,7 @@ public enum JSONReport {
             asOf: card.today,
             catalog: .init(id: catalog.id, version: catalog.version, title: catalog.title, source: catalog.source, licence: catalog.licence,
                            digest: catalog.digest, derived: catalog.derived),
-            scope: .init(deploymentModels: a.scope.deploymentModels, all: a.scope.isAll),
+            scope: SharedJSON.Scope(a.scope),
             totals: .init(card.overall),
             stages: card.stages.map { .init(id: $0.stage.id, name: $0.stage.name, totals: .init($0.totals)) },
             components: card.components.map { .init(id: $0.component.id, name: $0.component.name, stage: $0.component.stage, totals: .init($0.totals)) },
@@ -91,17 +87,8 @@ public enum JSONReport {
             organisationalRisks: OrganisationalRisk.allCases.map {
                 .init(id: $0.rawValue, name: $0.name, rating: a.organisationalRisks[$0]?.rating, notes: a.organisationalRisks[$0]?.notes)
             },
-            comments: a.comments.map { comment in
-                let (on, target): (String, String) = switch comment.target {
-                case .risk(let id): ("risk", id)
-                case .control(let id): ("control", id)
-                }
-                return .init(id: comment.id, on: on, target: target, author: comment.author, at: comment.at, text: comment.text, resolved: comment.resolved)
-            },
-            conflicts: a.conflicts.map {
-                .init(field: $0.field, label: $0.label, base: $0.base.map(AssessmentFields.display), mine: $0.mine.map(AssessmentFields.display),
-                      theirs: $0.theirs.map(AssessmentFields.display))
-            },
+            comments: a.comments.map(SharedJSON.Comment.init),
+            conflicts: a.conflicts.map(SharedJSON.Conflict.init),
             journal: input.journal.map { .init(at: $0.at, by: $0.by, target: $0.change.target, field: $0.change.field, from: $0.change.from, to: $0.change.to, undo: $0.undo) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

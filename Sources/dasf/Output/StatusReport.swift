@@ -1,4 +1,5 @@
 import DASFEngine
+import DASFReport
 import DASFStore
 
 /// `dasf status`: the scorecard for people (text) and for programs (JSON, docs/json-output.md).
@@ -21,7 +22,6 @@ enum StatusReport {
 
     struct Document: Encodable {
         struct CatalogJSON: Encodable { let id, version, title, digest: String }
-        struct ScopeJSON: Encodable { let deploymentModels: [String]; let all: Bool }
         struct StageJSON: Encodable { let id, name: String; let components: [Int]; let totals: TotalsJSON }
         struct ComponentJSON: Encodable { let id: Int; let name, stage: String; let totals: TotalsJSON }
         struct ThreatJSON: Encodable {
@@ -51,8 +51,6 @@ enum StatusReport {
         }
         struct UseCaseJSON: Encodable { let businessOwner, description: String?; let stakeholders: [String] }
         struct OrganisationalRiskJSON: Encodable { let id, name: String; let rating: Int?; let notes: String? }
-        struct CommentJSON: Encodable { let id, on, target, author, at, text: String; let resolved: Bool }
-        struct ConflictJSON: Encodable { let field, label: String; let base, mine, theirs: String? }
         struct UnknownJSON: Encodable { let risks, controls, deploymentModels: [String] }
 
         let title: String
@@ -60,15 +58,15 @@ enum StatusReport {
         /// The day staleness is judged against: `asOf`, as in the JSON report.
         let asOf: String
         let catalog: CatalogJSON
-        let scope: ScopeJSON
+        let scope: SharedJSON.Scope
         let totals: TotalsJSON
         let stages: [StageJSON]
         let components: [ComponentJSON]
         let risks: [RiskJSON]
         let controls: [ControlJSON]
         let organisationalRisks: [OrganisationalRiskJSON]
-        let comments: [CommentJSON]
-        let conflicts: [ConflictJSON]
+        let comments: [SharedJSON.Comment]
+        let conflicts: [SharedJSON.Conflict]
         let unknown: UnknownJSON
         let warnings: [String]
     }
@@ -82,7 +80,7 @@ enum StatusReport {
                            stakeholders: assessment.useCase.stakeholders),
             asOf: today,
             catalog: .init(id: catalog.id, version: catalog.version, title: catalog.title, digest: catalog.digest),
-            scope: .init(deploymentModels: assessment.scope.deploymentModels, all: assessment.scope.isAll),
+            scope: SharedJSON.Scope(assessment.scope),
             totals: TotalsJSON(card.overall),
             stages: card.stages.map {
                 .init(id: $0.stage.id, name: $0.stage.name,
@@ -114,17 +112,8 @@ enum StatusReport {
                 let record = assessment.organisationalRisks[$0]
                 return .init(id: $0.rawValue, name: $0.name, rating: record?.rating, notes: record?.notes)
             },
-            comments: assessment.comments.map { comment in
-                let (on, target): (String, String) = switch comment.target {
-                case .risk(let id): ("risk", id)
-                case .control(let id): ("control", id)
-                }
-                return .init(id: comment.id, on: on, target: target, author: comment.author, at: comment.at, text: comment.text, resolved: comment.resolved)
-            },
-            conflicts: assessment.conflicts.map {
-                .init(field: $0.field, label: $0.label, base: $0.base.map(AssessmentFields.display), mine: $0.mine.map(AssessmentFields.display),
-                      theirs: $0.theirs.map(AssessmentFields.display))
-            },
+            comments: assessment.comments.map(SharedJSON.Comment.init),
+            conflicts: assessment.conflicts.map(SharedJSON.Conflict.init),
             unknown: .init(risks: card.unknown.risks, controls: card.unknown.controls, deploymentModels: card.unknown.deploymentModels),
             warnings: doc.warnings)
     }
