@@ -152,6 +152,25 @@ final class EndToEndTests: XCTestCase {
         XCTAssertTrue(journal.contains("Me") && journal.contains("DASF 1"), journal)
     }
 
+    /// The file is damaged while the map is open, an edit cannot be saved, then the file is
+    /// repaired with someone else's change: the edit is saved, merged with theirs, not reloaded over.
+    func testAnEditThatCouldNotBeSavedLandsWhenTheFileIsRepaired() throws {
+        XCTAssertEqual(Tmux.shell("'\(dasf!)' new r.dasf.json && cp r.dasf.json good && '\(dasf!)' set good control 2 --owner Ana --author Ana", in: directory).status, 0)
+        tmux.start("'\(dasf!)' --author Me r.dasf.json")
+        tmux.waitFor("DATA OPERATIONS")
+        XCTAssertEqual(Tmux.shell("printf '{' > r.dasf.json", in: directory).status, 0)
+        tmux.waitFor("changed on disk but cannot be read")
+        tmux.keys("c", "Space")
+        tmux.waitFor("NOT SAVED")
+        XCTAssertEqual(Tmux.shell("cp good r.dasf.json", in: directory).status, 0)
+        tmux.waitFor("merged 1 change by Ana saved meanwhile")
+        tmux.keys("q")
+        tmux.waitFor("EXIT=0")
+        let json = try status("r.dasf.json")
+        XCTAssertEqual(controlStatus(json, "DASF 1"), "planned", "the edit made while the file was damaged")
+        XCTAssertEqual((json["controls"] as? [[String: Any]])?.first { $0["id"] as? String == "DASF 2" }?["owner"] as? String, "Ana")
+    }
+
     /// Ctrl-S saves now (flow control is off, so it does not freeze the terminal), and Ctrl-\\
     /// ends dasf like Ctrl-C, saving first, instead of sitting in the backtracer.
     func testCtrlSSavesAndCtrlBackslashQuitsSaving() throws {

@@ -65,4 +65,32 @@ final class DiskChangeTests: XCTestCase {
         _ = Reducer.reduce(&state, .saved(.failed("cannot open the folder sub: no such file; the previous version is intact")))
         XCTAssertEqual(state.message?.components(separatedBy: "not saved").count, 2, state.message ?? "")
     }
+
+    /// Edits that could not be saved (the file was damaged on disk) are not replaced when the
+    /// file becomes readable again: the look at the disk saves them, merging, instead of
+    /// reloading over them; Ctrl-S retries them too.
+    func testAFailedSaveIsRetriedAndMergedNotReloadedOver() throws {
+        let state = try sampleState()
+        var theirs = state.assessment
+        try theirs.apply(.setControlOwner(control: "DASF 2", owner: "Ana"), in: state.catalog)
+        let backend = ScriptedBackend(events: [.key(.character("c")), .key(.character(" "))] + Array(repeating: .timeout, count: 8)
+                                      + [.key(.control("s"))], step: 400)
+        var attempts: [Assessment] = []
+        let runtime = Runtime(state: state, backend: backend, now: { backend.clock },
+                              changedOnDisk: { backend.milliseconds >= 2000 && attempts.count == 1 },
+                              reload: { XCTFail("reloading would drop the unsaved edit"); return .reloaded(theirs, journal: [], summary: "") },
+                              persist: { assessment, journal, _ in
+            attempts.append(assessment)
+            if attempts.count == 1 { return .conflict("the file changed on disk and can no longer be read") }
+            var merged = theirs
+            merged.controls["DASF 1"] = assessment.controls["DASF 1"]
+            return .merged(time: "t", merged, journal: journal, summary: "merged 1 change by Ana saved meanwhile")
+        })
+        XCTAssertNil(runtime.run(), "nothing is left unsaved")
+        XCTAssertEqual(attempts.count, 2, "the failed save is tried again once the file changed")
+        XCTAssertEqual(attempts.last?.status(of: "DASF 1"), .notStarted, "with the edit made here")
+        XCTAssertEqual(runtime.state.assessment.controls["DASF 2"]?.owner, "Ana")
+        XCTAssertEqual(runtime.state.assessment.status(of: "DASF 1"), .notStarted)
+        XCTAssertEqual(runtime.state.save, .saved("t"))
+    }
 }

@@ -74,23 +74,41 @@ public final class Runtime<Backend: TerminalBackend> {
         }
     }
 
-    /// Ctrl-S: writes what is waiting now instead of in a moment.
+    /// Whether what is on screen holds edits the file does not: waiting to be saved, or left
+    /// over from a save that failed (then `pending` is empty but the edits are not on disk).
+    var hasUnsavedEdits: Bool {
+        if pending != nil { return true }
+        switch state.save {
+        case .failed, .conflict: return true
+        default: return false
+        }
+    }
+
+    /// Saves the edits on screen now, whatever their settle time, and after a failed save too;
+    /// the store merges them with whatever is on disk.
+    func saveUnsaved() {
+        pending = nil
+        handle(.saved(persist(state.assessment, state.journal, false)))
+    }
+
+    /// Ctrl-S: writes what is waiting now instead of in a moment, or tries a failed save again.
     func saveNow() {
         handle(.clock(stamp()))
-        if pending != nil {
-            flush(force: true)
+        if hasUnsavedEdits {
+            saveUnsaved()
         } else {
             handle(.notice(state.readOnly ? "read-only: nothing is saved" : "nothing waiting: every change is already saved"))
         }
     }
 
-    /// When someone else saved the file: with nothing waiting here, shows their version; with
-    /// edits waiting, saves them now, which merges the two.
+    /// When someone else saved the file: with nothing unsaved here, shows their version; with
+    /// edits here (waiting, or after a failed save), saves them now, which merges the two. A
+    /// reload never replaces edits the file does not hold.
     func lookAtDisk() {
         lastLook = now()
         guard changedOnDisk() else { return }
-        if pending != nil {
-            flush(force: true)
+        if hasUnsavedEdits {
+            saveUnsaved()
         } else if let action = reload() {
             handle(action)
         }

@@ -107,7 +107,7 @@ final class Saver {
     var conflicted = false
     /// What the file looked like (`SaveFile.diskStamp`) when last read or written here.
     private var stamp: String?
-    /// A damaged version on disk is reported once, not every second.
+    /// A version on disk that could not be read or saved over is dealt with once, not every second.
     private var reportedStamp: String?
 
     init(file: SaveFile) {
@@ -125,6 +125,8 @@ final class Saver {
             }
             return .saved(time: Self.clock())
         } catch {
+            // Not tried again until the file on disk changes once more.
+            reportedStamp = file.diskStamp()
             // The store says "not saved: …" itself; the status line says it once.
             lastProblem = error.reason.hasPrefix("not saved: ") ? String(error.reason.dropFirst("not saved: ".count)) : error.reason
             conflicted = error.kind == .changedOnDisk
