@@ -460,3 +460,28 @@ final class JSONSchemaTests: CommandTestCase {
         XCTAssertFalse(validator.violations(of: ["file": "x", "title": "t", "catalog": "c", "deploymentModels": [], "risks": 1, "inScope": 1, "extra": 1]).isEmpty)
     }
 }
+
+/// A colleague's file in a folder one may search but not list (a 0711 home): it reads, and a
+/// save that cannot replace it is refused with the file intact. Run as an unprivileged user,
+/// which needs root (as CI has) and setpriv.
+final class PermissionTests: CommandTestCase {
+    func testAFileInASearchOnlyFolderReadsAndIsNeverHalfWritten() throws {
+        try XCTSkipUnless(geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "needs root and setpriv")
+        try dasf("new", "home/p.dasf.json", expect: 1)
+        try FileManager.default.createDirectory(atPath: directory + "/home", withIntermediateDirectories: false)
+        try dasf("new", "home/p.dasf.json")
+        XCTAssertEqual(chmod(directory + "/home/p.dasf.json", 0o644), 0)
+        XCTAssertEqual(chmod(directory + "/home", 0o711), 0)
+        XCTAssertEqual(chmod(directory, 0o755), 0)
+        let before = try bytes("home/p.dasf.json")
+        let nobody = ["--reuid=65534", "--regid=65534", "--clear-groups", DASFProcess.binary.path]
+        let setpriv = URL(fileURLWithPath: "/usr/bin/setpriv")
+        let read = try DASFProcess.run(nobody + ["status", "home/p.dasf.json"], in: directory, executable: setpriv)
+        XCTAssertEqual(read.status, 0, read.stderr)
+        XCTAssertTrue(read.stdout.hasPrefix("p · "), read.stdout)
+        let write = try DASFProcess.run(nobody + ["set", "home/p.dasf.json", "title", "x"], in: directory, executable: setpriv)
+        XCTAssertEqual(write.status, 1)
+        XCTAssertTrue(write.stderr.contains("the previous version is intact"), write.stderr)
+        XCTAssertEqual(try bytes("home/p.dasf.json"), before)
+    }
+}

@@ -17,7 +17,13 @@ final class Directory {
 
     init(_ path: String) throws(AtomicFile.Failure) {
         self.path = path
-        fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        var opened = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        #if os(Linux)
+        // A folder one may search but not list (a 0711 home): a path handle still serves the *at
+        // calls; only the lock and the look for stale temporary files need more, and do without.
+        if opened < 0 && errno == EACCES { opened = open(path, Self.pathOnly | O_DIRECTORY | O_CLOEXEC) }
+        #endif
+        fd = opened
         guard fd >= 0 else {
             let reason = switch errno {
             case ENOENT: "the folder \(path) does not exist"
@@ -29,6 +35,9 @@ final class Directory {
     }
 
     deinit { close(fd) }
+
+    /// Linux's O_PATH (010000000 on x86_64 and arm64), which Swift's Glibc module leaves out.
+    static let pathOnly: Int32 = 0o10000000
 
     /// Takes the lock that makes read, check and write one step for every dasf saving into this
     /// folder. It is an advisory `flock` on the directory itself: nothing is created beside the
