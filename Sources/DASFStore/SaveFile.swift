@@ -98,10 +98,11 @@ public struct SaveFile: Sendable {
             file = try SaveFileFormat.decodeFile(data, path: path)
         } catch {
             // A damaged file usually has a sound previous version beside it: say so.
-            guard error.kind == .damaged || error.kind == .invalid, target != "-",
-                  let backup = try? SaveFileFormat.decodeFile(Data(contentsOf: URL(fileURLWithPath: target + ".bak")), path: target + ".bak")
+            // Read like the file itself: a link planted at FILE.bak is not followed.
+            guard error.kind == .damaged || error.kind == .invalid, target != "-", let parts = PathName(target + ".bak"),
+                  let bytes = try? Directory(parts.directory).read(parts.name),
+                  (try? SaveFileFormat.decodeFile(bytes, path: target + ".bak")) != nil
             else { throw error }
-            _ = backup
             throw StoreError(path: path, kind: error.kind, reason: error.reason + "; the previous version, which reads, is in \(path).bak")
         }
         var saved = SaveFile(path: path, target: target, assessment: file.assessment, journal: file.journal,

@@ -333,6 +333,12 @@ final class MessageTests: CommandTestCase {
         let whole = try bytes("t.dasf.json")
         _ = FileManager.default.createFile(atPath: directory + "/t.dasf.json", contents: whole.prefix(100))
         XCTAssertTrue(try dasf("status", "t.dasf.json", expect: 1).stderr.contains("; the previous version, which reads, is in t.dasf.json.bak"))
+        // A link planted at the backup's name is not read through, even for this hint.
+        try FileManager.default.moveItem(atPath: directory + "/t.dasf.json.bak", toPath: directory + "/elsewhere.dasf.json")
+        try FileManager.default.createSymbolicLink(atPath: directory + "/t.dasf.json.bak", withDestinationPath: "elsewhere.dasf.json")
+        XCTAssertFalse(try dasf("status", "t.dasf.json", expect: 1).stderr.contains("previous version"))
+        try FileManager.default.removeItem(atPath: directory + "/t.dasf.json.bak")
+        try FileManager.default.moveItem(atPath: directory + "/elsewhere.dasf.json", toPath: directory + "/t.dasf.json.bak")
         let bare = try DASFProcess.run(["set", "t.dasf.json.bak", "title", "third"], in: directory, environment: ["USER": "", "LOGNAME": "", "DASF_AUTHOR": ""])
         XCTAssertEqual(bare.status, 0, bare.stderr)
         let login = String(cString: getpwuid(geteuid()).pointee.pw_name)
