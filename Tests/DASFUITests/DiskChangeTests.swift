@@ -93,4 +93,16 @@ final class DiskChangeTests: XCTestCase {
         XCTAssertEqual(runtime.state.assessment.status(of: "DASF 1"), .notStarted)
         XCTAssertEqual(runtime.state.save, .saved("t"))
     }
+
+    /// Quitting after a failed save tries the file once more before a copy is needed.
+    func testQuittingTriesAFailedSaveOnceMore() throws {
+        let backend = ScriptedBackend(events: [.key(.character("c")), .key(.character(" ")), .timeout, .timeout, .key(.character("q"))], step: 400)
+        var attempts = 0
+        let runtime = Runtime(state: try sampleState(), backend: backend, now: { backend.clock }) { _, _, _ in
+            attempts += 1
+            return attempts == 1 ? .failed("no space left on the device") : .saved(time: "t")
+        }
+        XCTAssertNil(runtime.run(), "the second try saved it")
+        XCTAssertEqual(attempts, 2)
+    }
 }

@@ -67,7 +67,15 @@ public final class Runtime<Backend: TerminalBackend> {
             if now() - lastLook >= 1 { lookAtDisk() }
             backend.draw(Renderer.render(state))
         }
-        flush(force: true)
+        // Leaving: what waits is saved; a failed save is tried once more (a full disk may have
+        // room now), a conflict only if the file changed since (the same bytes would refuse again).
+        var retry = pending != nil
+        switch state.save {
+        case .failed: retry = true
+        case .conflict: retry = retry || changedOnDisk()
+        default: break
+        }
+        if retry { saveUnsaved() }
         switch state.save {
         case .failed, .conflict: return state.assessment
         default: return nil
