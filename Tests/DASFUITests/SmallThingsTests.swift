@@ -44,6 +44,7 @@ final class KeyBarTests: XCTestCase {
             let bar = lines[lines.count - 2]
             XCTAssertTrue(bar.contains("? help"), "\(route): \(bar)")
             XCTAssertFalse(bar.hasSuffix("…"), "\(route): \(bar)")
+            if route == [.character("w")] { XCTAssertTrue(bar.contains("next"), "the walk keeps its step: \(bar)") }
         }
     }
 }

@@ -159,10 +159,11 @@ public enum KeyMap {
                 Binding([.character("y")], "y", "the selected control verified today (marked rows too)", .verifiedToday),
             ]
             if case .walk = screen {
-                bindings += [
+                // First, so the walk's own step is the last thing a narrow key bar gives up.
+                bindings.insert(contentsOf: [
                     Binding([.right, .character("l")], "→/l", "next risk in scope", .right, bar: true),
                     Binding([.left, .character("h")], "←/h", "previous risk in scope", .left),
-                ]
+                ], at: movement.count + listing.count)
             }
             own = bindings
         case .control:
