@@ -147,9 +147,7 @@ public enum SaveFileFormat {
         do {
             tree = try JSONReader.parse(data)
         } catch {
-            let kind = JSONProblem.describeUnparsable(data)
-            let reason = kind.hasPrefix("damaged: not valid JSON") ? "damaged: not valid JSON: \(error.reason)" : kind
-            throw StoreError(path: path, kind: .damaged, reason: reason)
+            throw StoreError(path: path, kind: .damaged, reason: JSONProblem.describeUnparsable(data, parserReason: error.reason))
         }
         guard case .object = tree else {
             throw StoreError(path: path, kind: .foreign, reason: "not a dasf assessment (the JSON is not an object)")
