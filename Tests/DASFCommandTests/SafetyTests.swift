@@ -482,6 +482,9 @@ final class PermissionTests: CommandTestCase {
         let before = try bytes("home/p.dasf.json")
         let nobody = ["--reuid=65534", "--regid=65534", "--clear-groups", DASFProcess.binary.path]
         let setpriv = URL(fileURLWithPath: "/usr/bin/setpriv")
+        let reachable = try DASFProcess.run(["--reuid=65534", "--regid=65534", "--clear-groups", "/bin/sh", "-c", "test -x \"$0\"", DASFProcess.binary.path],
+                                            in: directory, executable: setpriv)
+        try XCTSkipUnless(reachable.status == 0, "an unprivileged user cannot reach the binary here")
         let read = try DASFProcess.run(nobody + ["status", "home/p.dasf.json"], in: directory, executable: setpriv)
         XCTAssertEqual(read.status, 0, read.stderr)
         XCTAssertTrue(read.stdout.hasPrefix("p · "), read.stdout)

@@ -171,6 +171,22 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual((json["controls"] as? [[String: Any]])?.first { $0["id"] as? String == "DASF 2" }?["owner"] as? String, "Ana")
     }
 
+    /// A writable file in a folder the user may not write (so it cannot be replaced atomically)
+    /// opens read-only and says why, instead of failing on the first save. Run as an unprivileged
+    /// user, which needs root (as CI has) and setpriv.
+    func testAFileInAFolderThatCannotBeWrittenOpensReadOnly() throws {
+        try XCTSkipUnless(geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "needs root and setpriv")
+        XCTAssertEqual(Tmux.shell("mkdir ro && '\(dasf!)' new ro/f.dasf.json && chmod 666 ro/f.dasf.json && chmod 755 ro .", in: directory).status, 0)
+        let reachable = Tmux.shell("setpriv --reuid=65534 --regid=65534 --clear-groups /bin/sh -c \"test -x '\(dasf!)' && test -r ro/f.dasf.json\"", in: directory)
+        try XCTSkipUnless(reachable.status == 0, "an unprivileged user cannot reach the binary or the test folder here")
+        let before = try Data(contentsOf: URL(fileURLWithPath: directory + "/ro/f.dasf.json"))
+        tmux.start("setpriv --reuid=65534 --regid=65534 --clear-groups '\(dasf!)' ro/f.dasf.json")
+        tmux.waitFor("opened read-only: its folder is not writable")
+        tmux.keys("c", "Space", "q")
+        tmux.waitFor("EXIT=0")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: directory + "/ro/f.dasf.json")), before)
+    }
+
     /// Ctrl-S saves now (flow control is off, so it does not freeze the terminal), and Ctrl-\\
     /// ends dasf like Ctrl-C, saving first, instead of sitting in the backtracer.
     func testCtrlSSavesAndCtrlBackslashQuitsSaving() throws {
