@@ -27,9 +27,9 @@ static void cnc_on_fatal(int sig) {
     raise(sig);
 }
 
-static void cnc_at_exit(void) {
-    if (cnc_screen_active) { endwin(); cnc_screen_active = 0; }
-}
+static inline void cnc_stop(void);
+
+static void cnc_at_exit(void) { cnc_stop(); }
 
 /// Installs the handlers before ncurses starts (ncurses leaves handlers it finds in place):
 /// INT, QUIT (Ctrl-\\, which would otherwise sit in the backtracer), TERM and HUP ask the loop
@@ -81,8 +81,17 @@ static inline void cnc_flow_control_off(void) {
     def_prog_mode();
 }
 
+/// Leaves the alternate screen empty before leaving it. tmux, when the window changed size while
+/// dasf ran, reflows the alternate screen to its size on entry before restoring the shell's lines;
+/// full-width lines that no longer fit spill into the history and come back over the shell's
+/// screen. An empty screen has nothing to spill. wclear sends the terminal's own clear, which covers
+/// the whole screen even if a resize is still unread.
 static inline void cnc_stop(void) {
-    if (cnc_screen_active) { endwin(); cnc_screen_active = 0; }
+    if (!cnc_screen_active) return;
+    wclear(stdscr);
+    wrefresh(stdscr);
+    endwin();
+    cnc_screen_active = 0;
 }
 
 static inline attr_t cnc_a_bold(void) { return A_BOLD; }

@@ -84,6 +84,27 @@ final class EndToEndTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: directory + "/r.dasf.json"), "dasf alone creates the file")
     }
 
+    /// tmux reflows the alternate screen back to the size it had on entry before restoring the shell's
+    /// screen, and full-width map lines that no longer fit were pushed into the history, then pulled
+    /// back over the shell's lines. dasf leaves an empty screen behind, so nothing can leak.
+    func testQuittingAfterTheWindowGrewLeavesTheShellScreenAsItWas() throws {
+        XCTAssertEqual(Tmux.shell("'\(dasf!)' new g.dasf.json", in: directory).status, 0)
+        tmux.start("echo shell-line-before; '\(dasf!)' g.dasf.json", width: 100, height: 30)
+        tmux.waitFor("DATA OPERATIONS")
+        for (w, h) in [(80, 24), (130, 45)] {
+            tmux.resize(width: w, height: h)
+            tmux.waitFor("\(w == 130 ? "in scope" : "DATA OPERATIONS")")
+            usleep(300_000)
+        }
+        tmux.keys("q")
+        let after = tmux.waitFor("EXIT=0")
+        let lines = after.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        XCTAssertEqual(lines.first, "shell-line-before", "the shell's first line is back in place:\n\(after)")
+        for piece in ["│", "░", "DATA OPERATIONS", "Data poisoning", "unassessed"] {
+            XCTAssertFalse(after.contains(piece), "\(piece) from the map stayed on the shell's screen:\n\(after)")
+        }
+    }
+
     func testAHostileNoteIsShownAsTextAndSendsNoEscapes() throws {
         XCTAssertEqual(Tmux.shell("'\(dasf!)' new h.dasf.json", in: directory).status, 0)
         let hostile = "$(printf 'x\\033]0;pwned\\007\\033[2J\\033[31mred')"
