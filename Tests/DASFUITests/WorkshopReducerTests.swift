@@ -230,6 +230,34 @@ final class ConflictScreenTests: XCTestCase {
         press(&state, .character("u"))
         XCTAssertEqual(state.assessment.conflicts.count, 1, "settling is undoable")
     }
+
+    /// Issue 9.7: values were cut at fixed shares (mine got 30 of 100 columns while theirs and
+    /// base stood half empty). Columns follow what the values need, and the selected conflict is
+    /// shown whole above the list, however long, at any width.
+    func testValuesAreNotCutWhileTheLineHasRoomAndTheSelectedOneIsShownWhole() throws {
+        let long = "the vendor runs the agent sandbox in a separate account with its own keys, reviewed each quarter"
+        for width in [80, 100, 160] {
+            let base = try workshopState(size: Size(width: width, height: 30))
+            var a = base.assessment
+            a.conflicts = [MergeConflict(field: "control/DASF 54/owner", base: nil, mine: "Dana Reyes", theirs: "Kim"),
+                           MergeConflict(field: "risk/9.13/rationale", base: "old", mine: "the vendor runs the agent sandbox", theirs: "insurance covers it"),
+                           MergeConflict(field: "risk/9.12/rationale", base: nil, mine: long, theirs: "accepted")]
+            var state = AppState(catalog: base.catalog, assessment: a, path: "x", size: base.size, author: "Dana", today: "2026-11-22")
+            press(&state, .character("!"), .down)
+            var text = Renderer.render(state).grid.text
+            if width >= 100 {
+                XCTAssertTrue(text.contains("risk 9.13 rationale   the vendor runs the agent sandbox"), "at \(width):\n\(text)")
+            }
+            XCTAssertTrue(text.contains("control DASF 54 owner"), "the field is never cut while base has room, at \(width):\n\(text)")
+            press(&state, .down)
+            text = Renderer.render(state).grid.text
+            let lines = text.split(separator: "\n").map(String.init)
+            let first = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("  mine ") })
+            let mine = lines[first...].prefix { !$0.hasPrefix("  theirs") }.map { $0.dropFirst(9).trimmingCharacters(in: .whitespaces) }
+            XCTAssertEqual(mine.joined(separator: " "), long, "mine is shown whole at \(width):\n\(text)")
+            XCTAssertTrue(lines.contains { $0.hasPrefix("  theirs accepted") }, "at \(width):\n\(text)")
+        }
+    }
 }
 
 final class ThreatRatingTests: XCTestCase {

@@ -105,19 +105,29 @@ extension Pages {
     }
 
     static func conflicts(_ state: AppState, _ width: Int) -> Page {
-        let theme = state.theme
-        var page = Page(header: [[Span("Merge conflicts: \(state.assessment.conflicts.count)", theme.style(.header)),
+        let theme = state.theme, conflicts = state.assessment.conflicts
+        var page = Page(header: [[Span("Merge conflicts: \(conflicts.count)", theme.style(.header)),
                                   Span("   mine is in place; M keeps it, T takes theirs", theme.style(.dim))], []],
                         empty: "no conflict left to settle")
-        // Mine and theirs share the room equally: the point of the screen is comparing them.
-        let fieldWidth = width >= 120 ? 34 : 24, baseWidth = width >= 120 ? 20 : 10
-        let half = max(8, (width - fieldWidth - baseWidth - 3) / 2)
-        page.listTitle = Columns.line([("field", fieldWidth, false, theme.style(.dim)), ("mine", half, false, theme.style(.dim)),
-                                       ("theirs", nil, false, theme.style(.dim)), ("base", baseWidth, false, theme.style(.dim))],
+        // The selected conflict in full, wrapped: a value cut short cannot be judged.
+        if conflicts.indices.contains(state.place.selected) {
+            let conflict = conflicts[state.place.selected]
+            for (name, value, role) in [("mine", conflict.mine, Role.emphasis), ("theirs", conflict.theirs, .emphasis), ("base", conflict.base, .dim)] {
+                let text = AssessmentFields.display(value)
+                for (n, line) in TextWidth.wrap(text, width: max(10, width - 8)).enumerated() {
+                    page.header.append([Span(n == 0 ? " " + name.padding(toLength: 7, withPad: " ", startingAt: 0) : String(repeating: " ", count: 8), theme.style(.dim)),
+                                        Span(line, role == .dim ? theme.style(.dim) : .plain)])
+                }
+            }
+            page.header.append([])
+        }
+        let widths = ConflictColumns(conflicts, width: width)
+        page.listTitle = Columns.line([("field", widths.field, false, theme.style(.dim)), ("mine", widths.mine, false, theme.style(.dim)),
+                                       ("theirs", widths.theirs, false, theme.style(.dim)), ("base", nil, false, theme.style(.dim))],
                                       width: width, ellipsis: state.glyphs.ellipsis)
-        page.setRows(state.assessment.conflicts) { conflict in
-            Columns.line([(conflict.label, fieldWidth, false, theme.style(.emphasis)), (AssessmentFields.display(conflict.mine), half, false, .plain),
-                          (AssessmentFields.display(conflict.theirs), nil, false, .plain), (AssessmentFields.display(conflict.base), baseWidth, false, theme.style(.dim))],
+        page.setRows(conflicts) { conflict in
+            Columns.line([(conflict.label, widths.field, false, theme.style(.emphasis)), (AssessmentFields.display(conflict.mine), widths.mine, false, .plain),
+                          (AssessmentFields.display(conflict.theirs), widths.theirs, false, .plain), (AssessmentFields.display(conflict.base), nil, false, theme.style(.dim))],
                          width: width, ellipsis: state.glyphs.ellipsis)
         }
         return page
