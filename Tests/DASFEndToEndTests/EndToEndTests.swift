@@ -1,3 +1,4 @@
+import Glibc
 import Foundation
 import XCTest
 
@@ -103,6 +104,34 @@ final class EndToEndTests: XCTestCase {
         for piece in ["│", "░", "DATA OPERATIONS", "Data poisoning", "unassessed"] {
             XCTAssertFalse(after.contains(piece), "\(piece) from the map stayed on the shell's screen:\n\(after)")
         }
+    }
+
+    /// Issue 9.8: an owner with 🛡️ (VS16) and 👨‍👩‍👧 (ZWJ) left the register's columns askew and a
+    /// joiner on the next line, because dasf, ncurses and tmux measured them differently. Columns
+    /// line up as tmux draws them.
+    func testEmojiSequencesKeepTheRegisterColumnsInLine() throws {
+        XCTAssertEqual(Tmux.shell("'\(dasf!)' new e.dasf.json", in: directory).status, 0)
+        XCTAssertEqual(Tmux.shell("'\(dasf!)' set e.dasf.json control 1 --owner '🛡️ Sec 👨‍👩‍👧 ok' --status planned", in: directory).status, 0)
+        XCTAssertEqual(Tmux.shell("'\(dasf!)' set e.dasf.json control 2 --owner 'Plain Owner' --status planned", in: directory).status, 0)
+        tmux.start("'\(dasf!)' e.dasf.json", width: 100, height: 30)
+        tmux.waitFor("DATA OPERATIONS")
+        tmux.keys("c")
+        let screen = tmux.waitFor("Plain Owner")
+        let lines = screen.split(separator: "\n").map(String.init)
+        let first = try XCTUnwrap(lines.first { $0.contains("DASF 1 ") }), second = try XCTUnwrap(lines.first { $0.contains("DASF 2 ") })
+        XCTAssertTrue(second.hasPrefix(" ◔ DASF 2"), "nothing spilled onto the next row: \(second)")
+        XCTAssertFalse(screen.unicodeScalars.contains { $0.value == 0x200D || $0.value == 0xFE0F }, screen)
+        XCTAssertTrue(first.contains("🛡 Sec 👨"), first)
+        // Where the risk count ends, in terminal columns (as tmux counts them: wcwidth).
+        let symbol = try XCTUnwrap(dlsym(dlopen(nil, RTLD_NOW), "wcwidth"))
+        let wcwidth = unsafeBitCast(symbol, to: (@convention(c) (wchar_t) -> Int32).self)
+        let utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", nil)
+        let previous = uselocale(utf8)
+        defer { uselocale(previous); freelocale(utf8) }
+        func columns(_ line: String) -> Int { line.unicodeScalars.reduce(0) { $0 + Int(max(0, wcwidth(wchar_t(bitPattern: $1.value)))) } }
+        XCTAssertEqual(columns(first), columns(second), "the rows end in the same column:\n\(first)\n\(second)")
+        tmux.keys("q")
+        tmux.waitFor("EXIT=0")
     }
 
     func testAHostileNoteIsShownAsTextAndSendsNoEscapes() throws {

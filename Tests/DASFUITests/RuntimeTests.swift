@@ -1,3 +1,4 @@
+import Glibc
 import DASFEngine
 import XCTest
 
@@ -105,9 +106,11 @@ final class GridTests: XCTestCase {
         XCTAssertEqual(TextWidth.of("e\u{301}"), 1)
         XCTAssertEqual(TextWidth.of("日本"), 4)
         XCTAssertEqual(TextWidth.of("👍"), 2)
-        XCTAssertEqual(TextWidth.of("👍🏽"), 2)
+        XCTAssertEqual(TextWidth.of("👍🏽"), 2, "drawn without the skin tone")
         XCTAssertEqual(TextWidth.of("🇫🇷"), 2)
-        XCTAssertEqual(TextWidth.of("👨‍👩‍👧"), 2)
+        XCTAssertEqual(TextWidth.of("👨‍👩‍👧"), 6, "drawn as three emoji, unjoined")
+        XCTAssertEqual(TextWidth.of("🛡️"), 1, "drawn without VS16, as the C library measures it")
+        XCTAssertEqual(TextWidth.of("1️⃣"), 1)
         XCTAssertEqual(TextWidth.of("\u{200B}"), 0)
         XCTAssertEqual(TextWidth.truncate("Model serving: inference", to: 10), "Model ser…")
         XCTAssertEqual(TextWidth.truncate("日本語テキスト", to: 5), "日本…")
@@ -115,11 +118,40 @@ final class GridTests: XCTestCase {
     }
 
     func testGraphemesOfSeveralScalarsSurviveTheGrid() {
-        var grid = Grid(width: 10, height: 1)
-        grid.text("e\u{301}👍🏽🇫🇷x", x: 0, y: 0)
-        XCTAssertEqual(grid.text, "e\u{301}👍🏽🇫🇷x")
-        XCTAssertEqual(grid.scalars(of: grid[1, 0]).count, 2, "the thumbs-up keeps its skin tone")
+        var grid = Grid(width: 12, height: 1)
+        grid.text("e\u{301}👍🏽🇫🇷x1\u{FE0F}\u{20E3}", x: 0, y: 0)
+        XCTAssertEqual(grid.text, "e\u{301}👍🇫🇷x1\u{20E3}")
+        XCTAssertEqual(grid.scalars(of: grid[0, 0]).count, 2, "the accent stays on its letter")
         XCTAssertEqual(grid[2, 0].width, 0, "right half of the wide emoji")
+        XCTAssertEqual(grid.scalars(of: grid[6, 0]).map(\.value), [0x31, 0x20E3], "the keycap stays, the selector goes")
+    }
+
+    /// Issue 9.8: every cell is as wide as the C library says (ncurses and tmux measure with it),
+    /// whatever the emoji sequence, so a line can never be pushed out of its column.
+    func testEmojiSequencesAreDrawnAsCellsTheCLibraryMeasuresAlike() throws {
+        // wcwidth is not in Swift's Glibc module (it needs _XOPEN_SOURCE): look it up.
+        let symbol = try XCTUnwrap(dlsym(dlopen(nil, RTLD_NOW), "wcwidth"))
+        let wcwidth = unsafeBitCast(symbol, to: (@convention(c) (wchar_t) -> Int32).self)
+        let utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", nil)
+        try XCTSkipIf(utf8 == nil, "no C.UTF-8 locale")
+        let previous = uselocale(utf8)
+        defer { uselocale(previous); freelocale(utf8) }
+        let samples = ["🛡️", "👨‍👩‍👧", "👍🏽", "1️⃣", "🇫🇷", "❤️", "⚠️", "🏴󠁧󠁢󠁳󠁣󠁴󠁿", "👩🏾‍💻", "🧑‍🤝‍🧑", "e\u{301}", "日本", "Café", "x\u{200D}y", "\u{FE0F}"]
+        for sample in samples {
+            var grid = Grid(width: 40, height: 1)
+            let used = grid.text("[" + sample + "]", x: 0, y: 0)
+            var drawn = 0
+            for x in 0..<used where grid[x, 0].width > 0 {
+                let scalars = grid.scalars(of: grid[x, 0])
+                XCTAssertFalse(scalars.contains { [0x200D, 0xFE0F, 0xFE0E].contains($0.value) }, "\(sample): a joiner or selector reached a cell")
+                let libc = scalars.reduce(Int32(0)) { $0 + max(0, wcwidth(wchar_t(bitPattern: $1.value))) }
+                XCTAssertEqual(Int(libc), Int(grid[x, 0].width), "\(sample): cell \(x) holds \(scalars.map { String($0.value, radix: 16) })")
+                drawn += Int(grid[x, 0].width)
+            }
+            XCTAssertEqual(drawn, used, sample)
+            XCTAssertEqual(TextWidth.of("[" + sample + "]"), used, "\(sample): measured as drawn")
+            XCTAssertEqual(TextWidth.of(TextWidth.truncate(sample + sample, to: 5)), min(5, TextWidth.of(sample + sample)), sample)
+        }
     }
 
     func testDrawingClipsAndNeverSplitsAWideCharacter() {

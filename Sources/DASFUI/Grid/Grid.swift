@@ -142,7 +142,7 @@ public struct Grid: Sendable, Equatable {
             if character.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }) {
                 return ["\u{FFFD}"]
             }
-            return [character]
+            return TextWidth.parts(of: character)
         }
     }
 

@@ -8,13 +8,47 @@ public enum TextWidth {
         if first.value < 0x7F { return first.value < 0x20 ? 0 : 1 }
         // Box drawing, blocks and geometric shapes: the map is made of them.
         if (0x2500...0x25FF).contains(first.value) && scalars.count == 1 { return 1 }
-        if scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
+        if scalars.count > 1 && needsSplitting(character) { return parts(of: character).reduce(0) { $0 + of($1) } }
+        // A regional indicator is one column to the C library (so to ncurses); a pair is a flag
+        // of two columns where the terminal draws flags, two letters of one column each elsewhere.
+        if (0x1F1E6...0x1F1FF).contains(first.value) { return 1 }
         switch first.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format, .control: return 0
         default: break
         }
         if first.properties.isEmojiPresentation { return 2 }
         return isWide(first.value) ? 2 : 1
+    }
+
+    /// Emoji sequences are measured differently by different terminals: 🛡️ (a shield and VS16) is
+    /// one column to the C library and tmux and two to terminals that honour VS16; 👨‍👩‍👧 (joined by
+    /// ZWJ) is two where the terminal joins it and six where it does not; a skin tone is two or
+    /// nothing. dasf draws every such grapheme as the parts whose width all agree on: the
+    /// selectors, joiners, skin tones and tag characters are left out and each emoji stands alone
+    /// (👨👩👧, 🛡). A little of the picture is lost; the layout never breaks.
+    public static func parts(of character: Character) -> [Character] {
+        guard character.unicodeScalars.count > 1, needsSplitting(character) else { return [character] }
+        var parts: [String] = []
+        for scalar in character.unicodeScalars where !isLeftOut(scalar) {
+            let mark = [.nonspacingMark, .enclosingMark, .spacingMark].contains(scalar.properties.generalCategory)
+            if mark && !parts.isEmpty {
+                parts[parts.count - 1].unicodeScalars.append(scalar)
+            } else {
+                parts.append(String(scalar))
+            }
+        }
+        return parts.flatMap { Array($0) }
+    }
+
+    static func needsSplitting(_ character: Character) -> Bool {
+        character.unicodeScalars.contains { isLeftOut($0) || (0x1F1E6...0x1F1FF).contains($0.value) }
+    }
+
+    /// Joiners, variation selectors, skin tones and tag characters: the scalars whose effect on
+    /// width terminals disagree about.
+    static func isLeftOut(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v == 0x200D || v == 0xFE0E || v == 0xFE0F || (0x1F3FB...0x1F3FF).contains(v) || (0xE0020...0xE007F).contains(v)
     }
 
     public static func of(_ text: String) -> Int {
@@ -68,11 +102,13 @@ public enum TextWidth {
             return room >= 0 ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(room))) + ellipsis : String(ellipsis.prefix(width))
         }
         var out = "", used = 0
-        for character in text {
-            let w = of(character)
-            if used + w > room { break }
-            out.append(character)
-            used += w
+        cutting: for character in text {
+            for part in parts(of: character) {
+                let w = of(part)
+                if used + w > room { break cutting }
+                out.append(part)
+                used += w
+            }
         }
         return room >= 0 ? out + ellipsis : String(ellipsis.prefix(width))
     }
@@ -89,13 +125,17 @@ public enum TextWidth {
                 while w > width {
                     if !line.isEmpty { lines.append(line); line = ""; lineWidth = 0 }
                     var head = "", headWidth = 0
+                    // A part wider than the line goes on a line of its own (the grid clips it),
+                    // so every pass takes something and the loop ends.
+                    var rest = ""
                     for character in word {
-                        let cw = of(character)
-                        if headWidth + cw > width { break }
-                        head.append(character); headWidth += cw
+                        for part in parts(of: character) {
+                            let cw = of(part)
+                            if rest.isEmpty && (head.isEmpty || headWidth + cw <= width) { head.append(part); headWidth += cw } else { rest.append(part) }
+                        }
                     }
                     lines.append(head)
-                    word = String(word.dropFirst(head.count))
+                    word = rest
                     w = of(word)
                 }
                 if line.isEmpty {
