@@ -44,10 +44,12 @@ let package = Package(
         .executableTarget(name: "dasf-bench", dependencies: ["DASFEngine", "DASFStore", "DASFUI", "DASFReport"]),
         // The decoders under libFuzzer (scripts/fuzz), or replaying a corpus without it.
         .executableTarget(name: "dasf-fuzz", dependencies: ["DASFEngine", "DASFStore"]),
-        .testTarget(name: "DASFEngineTests", dependencies: ["DASFEngine"], exclude: ["Fixtures"]),
+        // Fixtures shared by test targets (never linked into dasf).
+        .target(name: "DASFTestSupport", dependencies: ["DASFEngine"], path: "Tests/DASFTestSupport"),
+        .testTarget(name: "DASFEngineTests", dependencies: ["DASFEngine", "DASFTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "DASFStoreTests", dependencies: ["DASFStore"]),
-        .testTarget(name: "DASFUITests", dependencies: ["DASFUI", "DASFEngine"], exclude: ["__Screens__"]),
-        .testTarget(name: "DASFReportTests", dependencies: ["DASFReport", "DASFEngine"], exclude: ["__Reports__"]),
+        .testTarget(name: "DASFUITests", dependencies: ["DASFUI", "DASFEngine", "DASFTestSupport"], exclude: ["__Screens__"]),
+        .testTarget(name: "DASFReportTests", dependencies: ["DASFReport", "DASFEngine", "DASFTestSupport"], exclude: ["__Reports__"]),
         // The real binary in tmux: keys typed, the pane read, the save file checked.
         .testTarget(name: "DASFEndToEndTests", dependencies: ["dasf"]),
         .testTarget(name: "DASFCommandTests", dependencies: ["dasf", "dasf-fuzz", "DASFEngine", "DASFStore"]),
