@@ -58,7 +58,7 @@ public enum HTMLReport {
                 ["\(risk.id) \(risk.title)", a.record(forRisk: risk.id).notApplicableReason ?? ""]
             }), empty: "None.")
         }
-        if options.audience == .register {
+        if options.registers {
             let groups = input.controlsByOwner
             section("Controls by owner", groups.isEmpty ? nil : groups.map { owner, controls in
                 "<h3>\(h(owner))</h3>\n" + table(["Control", "Status", "Target", "Review by", "Verified", "Evidence", "Note"], controls.map { control, record in

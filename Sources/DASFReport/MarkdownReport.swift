@@ -57,7 +57,7 @@ public enum MarkdownReport {
             }, empty: "None.")
         }
 
-        if options.audience == .register {
+        if options.registers {
             var lines: [String] = []
             for (owner, controls) in input.controlsByOwner {
                 lines += ["", "### \(e(owner))", "", "| Control | Status | Target | Review by | Verified | Evidence | Note |", "| --- | --- | --- | --- | --- | --- | --- |"]

@@ -7,6 +7,9 @@ public struct ReportInput: Sendable {
         case executive
         /// Everything, for the people who carry it out: full risk and control registers.
         case register
+        /// The registers as a room may see them: the private fields left out (the room's handout,
+        /// matching what presenter mode shows).
+        case room
     }
 
     public struct Options: Sendable {
@@ -15,12 +18,19 @@ public struct ReportInput: Sendable {
         /// Leave out sections with nothing in them.
         public var hideEmpty: Bool
         public var audience: Audience
+        /// What `room` leaves out.
+        public var hidden: Set<PrivateField>
 
-        public init(hideNotApplicable: Bool = false, hideEmpty: Bool = false, audience: Audience = .register) {
+        public init(hideNotApplicable: Bool = false, hideEmpty: Bool = false, audience: Audience = .register,
+                    hidden: Set<PrivateField> = Set(PrivateField.allCases)) {
             self.hideNotApplicable = hideNotApplicable
             self.hideEmpty = hideEmpty
             self.audience = audience
+            self.hidden = hidden
         }
+
+        /// Whether the full registers are listed.
+        var registers: Bool { audience != .executive }
     }
 
     public let catalog: Catalog
@@ -31,9 +41,11 @@ public struct ReportInput: Sendable {
 
     public init(catalog: Catalog, assessment: Assessment, journal: [JournalEntry] = [], today: String?, options: Options = Options()) {
         self.catalog = catalog
-        self.assessment = assessment
-        scorecard = Scorecard(catalog: catalog, assessment: assessment, today: today)
-        self.journal = journal
+        // The room's copy is taken here, once, so no format can show what it should not.
+        let room = options.audience == .room
+        self.assessment = room ? assessment.forRoom(hiding: options.hidden) : assessment
+        scorecard = Scorecard(catalog: catalog, assessment: self.assessment, today: today)
+        self.journal = room ? JournalEntry.forRoom(journal, hiding: options.hidden) : journal
         self.options = options
     }
 

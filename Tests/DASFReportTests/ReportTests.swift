@@ -1,6 +1,7 @@
 import DASFEngine
 import DASFReport
 import Foundation
+import DASFTestSupport
 import XCTest
 
 #if canImport(FoundationXML)
@@ -219,5 +220,25 @@ final class ExportGuardTests: XCTestCase {
         XCTAssertEqual(Escaping.markdown("1. not a list"), "1\\. not a list")
         XCTAssertEqual(Escaping.markdown("version 2.0"), "version 2.0")
         XCTAssertEqual(Escaping.markdown("a\u{1B}]52;c;eA==\u{07}b"), "a\\]52;c;eA==b", "no OSC 52 sequence survives")
+    }
+}
+
+/// Issue 10.5: the room's handout leaves out every private field, in every format, while the
+/// register (for the team) keeps them.
+final class RoomReportTests: XCTestCase {
+    func testARoomReportHoldsNoPrivateTextInAnyFormat() throws {
+        let catalog = try BuiltinCatalogs.load("dasf-2.0")
+        let (full, journal) = PrivateFixture.fill(Assessment(title: "x", catalog: catalog, deploymentModels: ["rag"]))
+        func reports(_ audience: ReportInput.Audience) throws -> [String: String] {
+            let input = ReportInput(catalog: catalog, assessment: full, journal: journal, today: "2026-11-22", options: .init(audience: audience))
+            return ["md": MarkdownReport.render(input), "html": HTMLReport.render(input), "json": try JSONReport.render(input),
+                    "risks.csv": CSVReport.render(input, table: .risks), "controls.csv": CSVReport.render(input, table: .controls)]
+        }
+        for (format, text) in try reports(.room) {
+            XCTAssertEqual(PrivateFixture.leaks(in: text), [], "room \(format)")
+            XCTAssertTrue(text.contains("DASF 1"), "room \(format) still lists the controls")
+        }
+        let register = try reports(.register)
+        XCTAssertFalse(PrivateFixture.leaks(in: register["md"]! + register["json"]!).isEmpty, "the register keeps them (the check can fail)")
     }
 }

@@ -26,7 +26,8 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "For csv: which register.") var table: TableWord = .risks
     @Flag(name: .customLong("hide-na"), help: "Leave out risks that are not applicable or out of scope.") var hideNA = false
     @Flag(name: .customLong("hide-empty"), help: "Leave out sections with nothing in them.") var hideEmpty = false
-    @Option(name: .long, help: "executive (a summary) or register (everything).") var audience: AudienceWord = .register
+    @Option(name: .long, help: "executive (a summary), register (everything) or room (the registers without owners, people, notes, evidence, comments or journal authors: a handout).")
+    var audience: AudienceWord = .register
     @Flag(name: .customLong("no-bom"), help: "For csv: leave out the UTF-8 byte-order mark that spreadsheets read the encoding from.") var noBOM = false
     @Option(name: .long, help: ArgumentHelp("Judge staleness on this day (default: today, UTC).", valueName: "YYYY-MM-DD"))
     var today: String?

@@ -22,6 +22,6 @@ enum TableWord: String, ExpressibleByArgument, CaseIterable {
 }
 
 enum AudienceWord: String, ExpressibleByArgument, CaseIterable {
-    case executive, register
+    case executive, register, room
     var audience: ReportInput.Audience { ReportInput.Audience(rawValue: rawValue) ?? .register }
 }
