@@ -41,6 +41,18 @@ STAGE_NAMES = {
     "model-deployment-and-serving": "Model deployment and serving",
     "operations-and-platform": "Operations and platform",
 }
+# Our short labels, for where the full name does not fit (the map at 80 columns, the SVG map):
+# each keeps the word that tells a box from its neighbours (9 requests, 10 responses).
+STAGE_SHORT = {
+    "data-operations": "Data",
+    "model-operations": "Models",
+    "model-deployment-and-serving": "Serving",
+    "operations-and-platform": "Platform",
+}
+COMPONENT_SHORT = {
+    1: "Raw data", 2: "Data prep", 3: "Datasets", 4: "Governance", 5: "Algorithms", 6: "Evaluation",
+    7: "Model build", 8: "Model mgmt", 9: "Requests", 10: "Responses", 11: "MLOps", 12: "Platform",
+}
 FRAMEWORKS = [
     ("mitre-atlas", "MITRE ATLAS"),
     ("mitre-attack", "MITRE ATT&CK"),
@@ -128,12 +140,13 @@ def build_v2(ref, text):
     stages = []
     for name in ref["stages"]:
         sid = STAGE_IDS[name]
-        stage = {"id": sid, "name": STAGE_NAMES[sid], "summary": text["stages"][sid]}
+        stage = {"id": sid, "name": STAGE_NAMES[sid], "short": STAGE_SHORT[sid], "summary": text["stages"][sid]}
         if sid == "operations-and-platform":
             stage["foundation"] = True
         stages.append(stage)
     components = [
-        {"id": c["id"], "name": c["name"], "stage": STAGE_IDS[c["stage"]], "summary": text["components"][c["id"]]}
+        {"id": c["id"], "name": c["name"], "short": COMPONENT_SHORT[c["id"]], "stage": STAGE_IDS[c["stage"]],
+         "summary": text["components"][c["id"]]}
         for c in ref["components"]
     ]
     models = [

@@ -134,8 +134,11 @@ enum MapSVG {
             let treated = totals.accepted + totals.transferred + totals.avoided
             out.append("<g><title>\(h("\(component.id) \(component.name): \(word)"))</title>")
             out.append("<rect x=\"\(x)\" y=\"\(y)\" width=\"\(w)\" height=\"\(boxHeight)\" rx=\"6\" fill=\"\(fill)\" stroke=\"#333\"/>")
-            // Names wrap onto two lines at about 28 characters so they stay inside the box.
-            let name = wrap("\(component.id) \(component.name)", limit: w >= 2 * boxWidth ? 60 : 28)
+            // Names wrap onto two lines at about 28 characters so they stay inside the box; a name
+            // that needs more gives way to its short label rather than being cut.
+            let limit = w >= 2 * boxWidth ? 60 : 28
+            let full = wrap("\(component.id) \(component.name)", limit: limit)
+            let name = full.count <= 2 ? full : wrap("\(component.id) \(component.short)", limit: limit)
             for (n, line) in name.prefix(2).enumerated() {
                 out.append("<text x=\"\(x + 8)\" y=\"\(y + 18 + n * 16)\" font-size=\"12\" font-weight=\"bold\">\(h(line))</text>")
             }

@@ -149,3 +149,18 @@ final class CatalogReferenceTests: XCTestCase {
         }
     }
 }
+
+/// Adding our short labels changed the built-in catalogs' text, not their facts: files made
+/// before are not told their catalog changed; any other difference still is.
+final class EarlierDigestTests: XCTestCase {
+    func testAnEarlierTextOfTheSameFactsIsTheSameCatalog() throws {
+        let catalog = try BuiltinCatalogs.load("dasf-2.0")
+        XCTAssertTrue(BuiltinCatalogs.sameFacts(catalog, digest: "sha256:ebc5e91c2e1806f2ec859808583fef4d5967a9914515fad3fef18d7555620505"))
+        XCTAssertTrue(BuiltinCatalogs.sameFacts(catalog, digest: catalog.digest))
+        XCTAssertFalse(BuiltinCatalogs.sameFacts(catalog, digest: "sha256:" + String(repeating: "0", count: 64)))
+        XCTAssertFalse(BuiltinCatalogs.sameFacts(try BuiltinCatalogs.load("dasf-1.0"), digest: "sha256:ebc5e91c2e1806f2ec859808583fef4d5967a9914515fad3fef18d7555620505"))
+        XCTAssertEqual(catalog.component(9)?.short, "Requests")
+        XCTAssertEqual(catalog.component(10)?.short, "Responses")
+        XCTAssertEqual(Set(catalog.components.map(\.short)).count, catalog.components.count, "every short label is different")
+    }
+}

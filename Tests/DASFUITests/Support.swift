@@ -56,3 +56,9 @@ func press(_ state: inout AppState, _ keys: Key...) -> [Effect] {
 extension Key {
     static func text(_ s: String) -> [Key] { s.map { .character($0) } }
 }
+
+/// The same, for a list of keys built elsewhere.
+@discardableResult
+func press(_ state: inout AppState, _ keys: [Key]) -> [Effect] {
+    keys.flatMap { Reducer.reduce(&state, .key($0)) }
+}

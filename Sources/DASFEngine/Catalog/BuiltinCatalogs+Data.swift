@@ -5,7 +5,7 @@ extension BuiltinCatalogs {
     /// Each shipped catalog's JSON text, exactly as in Catalog/, with the SHA-256 of its UTF-8
     /// bytes worked out here rather than at every start (a test checks it).
     static let sources: [(id: String, digest: String, text: String)] = [
-        ("dasf-2.0", "sha256:ebc5e91c2e1806f2ec859808583fef4d5967a9914515fad3fef18d7555620505", #"""
+        ("dasf-2.0", "sha256:491238a966acb2a7cf5d4768f2288d0ee33a013c75c0c2915692ca6fd4690c94", #"""
 {
   "format": "dasf-catalog",
   "formatVersion": 1,
@@ -90,21 +90,25 @@ extension BuiltinCatalogs {
     {
       "id": "data-operations",
       "name": "Data operations",
+      "short": "Data",
       "summary": "Taking in, cleaning, storing and governing the data that models learn from and answer with."
     },
     {
       "id": "model-operations",
       "name": "Model operations",
+      "short": "Models",
       "summary": "Choosing, training, evaluating and managing models, whether built in-house or obtained elsewhere."
     },
     {
       "id": "model-deployment-and-serving",
       "name": "Model deployment and serving",
+      "short": "Serving",
       "summary": "Putting models behind endpoints and handling the requests and responses they serve."
     },
     {
       "id": "operations-and-platform",
       "name": "Operations and platform",
+      "short": "Platform",
       "summary": "The platform everything runs on and the operational practice around it: access, patching, testing, response and compliance.",
       "foundation": true
     }
@@ -113,72 +117,84 @@ extension BuiltinCatalogs {
     {
       "id": 1,
       "name": "Raw data",
+      "short": "Raw data",
       "stage": "data-operations",
       "summary": "The data as it arrives from its sources, before anything is done to it."
     },
     {
       "id": 2,
       "name": "Data prep",
+      "short": "Data prep",
       "stage": "data-operations",
       "summary": "The jobs that clean, join, transform and engineer features from raw data."
     },
     {
       "id": 3,
       "name": "Datasets",
+      "short": "Datasets",
       "stage": "data-operations",
       "summary": "Curated, labelled datasets ready for training, evaluation or retrieval."
     },
     {
       "id": 4,
       "name": "Catalog and governance",
+      "short": "Governance",
       "stage": "data-operations",
       "summary": "The catalog that records what data and models exist, who owns them and who may use them."
     },
     {
       "id": 5,
       "name": "ML algorithm",
+      "short": "Algorithms",
       "stage": "model-operations",
       "summary": "The learning algorithm and the training experiments that produce a model."
     },
     {
       "id": 6,
       "name": "Evaluation",
+      "short": "Evaluation",
       "stage": "model-operations",
       "summary": "Testing a model's quality, robustness and safety before and after release."
     },
     {
       "id": 7,
       "name": "Model build",
+      "short": "Model build",
       "stage": "model-operations",
       "summary": "Building the model artefact itself, including anything obtained from outside."
     },
     {
       "id": 8,
       "name": "Model management",
+      "short": "Model mgmt",
       "stage": "model-operations",
       "summary": "Registering, versioning, approving and tracking models over their life."
     },
     {
       "id": 9,
       "name": "Model serving: inference requests",
+      "short": "Requests",
       "stage": "model-deployment-and-serving",
       "summary": "The requests and prompts that reach a served model, and the endpoint that takes them."
     },
     {
       "id": 10,
       "name": "Model serving: inference responses",
+      "short": "Responses",
       "stage": "model-deployment-and-serving",
       "summary": "What a served model sends back, and how that output is used and watched."
     },
     {
       "id": 11,
       "name": "ML operations (MLOps)",
+      "short": "MLOps",
       "stage": "operations-and-platform",
       "summary": "The pipelines and practice that move data, code and models through to production."
     },
     {
       "id": 12,
       "name": "Data and AI platform security",
+      "short": "Platform",
       "stage": "operations-and-platform",
       "summary": "The underlying platform: identity, network, patching, testing, incident response and compliance."
     }
@@ -6489,7 +6505,7 @@ extension BuiltinCatalogs {
 }
 
 """#),
-        ("dasf-1.0", "sha256:86c2be6c696f126fa49f01ebc6890ef50798585a5d7d9f97307a3ea579389a4a", #"""
+        ("dasf-1.0", "sha256:f6c6ed60ef2080640c31e57ce830599dce2ea38de630a019ffaeeb14ac239301", #"""
 {
   "format": "dasf-catalog",
   "formatVersion": 1,
@@ -6574,21 +6590,25 @@ extension BuiltinCatalogs {
     {
       "id": "data-operations",
       "name": "Data operations",
+      "short": "Data",
       "summary": "Taking in, cleaning, storing and governing the data that models learn from and answer with."
     },
     {
       "id": "model-operations",
       "name": "Model operations",
+      "short": "Models",
       "summary": "Choosing, training, evaluating and managing models, whether built in-house or obtained elsewhere."
     },
     {
       "id": "model-deployment-and-serving",
       "name": "Model deployment and serving",
+      "short": "Serving",
       "summary": "Putting models behind endpoints and handling the requests and responses they serve."
     },
     {
       "id": "operations-and-platform",
       "name": "Operations and platform",
+      "short": "Platform",
       "summary": "The platform everything runs on and the operational practice around it: access, patching, testing, response and compliance.",
       "foundation": true
     }
@@ -6597,72 +6617,84 @@ extension BuiltinCatalogs {
     {
       "id": 1,
       "name": "Raw Data",
+      "short": "Raw data",
       "stage": "data-operations",
       "summary": "The data as it arrives from its sources, before anything is done to it."
     },
     {
       "id": 2,
       "name": "Data Prep",
+      "short": "Data prep",
       "stage": "data-operations",
       "summary": "The jobs that clean, join, transform and engineer features from raw data."
     },
     {
       "id": 3,
       "name": "Datasets",
+      "short": "Datasets",
       "stage": "data-operations",
       "summary": "Curated, labelled datasets ready for training, evaluation or retrieval."
     },
     {
       "id": 4,
       "name": "Data Catalog Governance",
+      "short": "Governance",
       "stage": "data-operations",
       "summary": "The catalog that records what data and models exist, who owns them and who may use them."
     },
     {
       "id": 5,
       "name": "Machine Learning Algorithms",
+      "short": "Algorithms",
       "stage": "model-operations",
       "summary": "The learning algorithm and the training experiments that produce a model."
     },
     {
       "id": 6,
       "name": "Evaluation",
+      "short": "Evaluation",
       "stage": "model-operations",
       "summary": "Testing a model's quality, robustness and safety before and after release."
     },
     {
       "id": 7,
       "name": "Machine Learning Models",
+      "short": "Model build",
       "stage": "model-operations",
       "summary": "Building the model artefact itself, including anything obtained from outside."
     },
     {
       "id": 8,
       "name": "Model Management",
+      "short": "Model mgmt",
       "stage": "model-operations",
       "summary": "Registering, versioning, approving and tracking models over their life."
     },
     {
       "id": 9,
       "name": "Model Serving and Inference Requests",
+      "short": "Requests",
       "stage": "model-deployment-and-serving",
       "summary": "The requests and prompts that reach a served model, and the endpoint that takes them."
     },
     {
       "id": 10,
       "name": "Model Serving and Inference Response",
+      "short": "Responses",
       "stage": "model-deployment-and-serving",
       "summary": "What a served model sends back, and how that output is used and watched."
     },
     {
       "id": 11,
       "name": "Machine Learning Operations (MLOps)",
+      "short": "MLOps",
       "stage": "operations-and-platform",
       "summary": "The pipelines and practice that move data, code and models through to production."
     },
     {
       "id": 12,
       "name": "Data and AI Platform Security",
+      "short": "Platform",
       "stage": "operations-and-platform",
       "summary": "The underlying platform: identity, network, patching, testing, incident response and compliance."
     }

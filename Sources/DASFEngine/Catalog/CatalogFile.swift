@@ -40,11 +40,11 @@ struct CatalogFile {
             DeploymentModel(id: try o.string("id"), name: try o.string("name"), summary: try o.optionalString("summary") ?? "")
         }
         stages = try object.objects("stages").map { o throws(JSONObject.Problem) in
-            Stage(id: try o.string("id"), name: try o.string("name"), summary: try o.optionalString("summary") ?? "",
+            Stage(id: try o.string("id"), name: try o.string("name"), short: try o.optionalString("short"), summary: try o.optionalString("summary") ?? "",
                   foundation: try o.optionalBool("foundation") ?? false)
         }
         components = try object.objects("components").map { o throws(JSONObject.Problem) in
-            Component(id: try o.int("id"), name: try o.string("name"), stage: try o.string("stage"),
+            Component(id: try o.int("id"), name: try o.string("name"), short: try o.optionalString("short"), stage: try o.string("stage"),
                       summary: try o.optionalString("summary") ?? "")
         }
         risks = try object.objects("risks").map { o throws(JSONObject.Problem) in

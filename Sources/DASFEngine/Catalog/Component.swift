@@ -3,13 +3,17 @@
 public struct Component: Sendable, Hashable, Encodable {
     public let id: Int
     public let name: String
+    /// A label for where the name does not fit (the map at 80 columns), keeping the word that
+    /// tells this component from its neighbours; the name when the catalog gives none.
+    public let short: String
     /// The id of the stage this component belongs to.
     public let stage: String
     public let summary: String
 
-    public init(id: Int, name: String, stage: String, summary: String = "") {
+    public init(id: Int, name: String, short: String? = nil, stage: String, summary: String = "") {
         self.id = id
         self.name = name
+        self.short = short.flatMap { $0.isEmpty ? nil : $0 } ?? name
         self.stage = stage
         self.summary = summary
     }

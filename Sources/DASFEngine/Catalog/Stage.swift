@@ -5,12 +5,15 @@
 public struct Stage: Sendable, Hashable, Encodable {
     public let id: String
     public let name: String
+    /// A label for a stage header too narrow for the name; the name when the catalog gives none.
+    public let short: String
     public let summary: String
     public let foundation: Bool
 
-    public init(id: String, name: String, summary: String = "", foundation: Bool = false) {
+    public init(id: String, name: String, short: String? = nil, summary: String = "", foundation: Bool = false) {
         self.id = id
         self.name = name
+        self.short = short.flatMap { $0.isEmpty ? nil : $0 } ?? name
         self.summary = summary
         self.foundation = foundation
     }

@@ -48,7 +48,8 @@ public struct AssessmentDiff: Sendable {
     public init(before: Assessment, beforeCatalog: Catalog, after: Assessment, afterCatalog: Catalog, today: String? = nil) {
         if beforeCatalog.id != afterCatalog.id || beforeCatalog.version != afterCatalog.version {
             catalogNote = "made with different catalogs: \(beforeCatalog.id) \(beforeCatalog.version), then \(afterCatalog.id) \(afterCatalog.version); compared by id"
-        } else if before.catalog.digest != after.catalog.digest && !before.catalog.digest.isEmpty && !after.catalog.digest.isEmpty {
+        } else if before.catalog.digest != after.catalog.digest && !before.catalog.digest.isEmpty && !after.catalog.digest.isEmpty
+                    && !(BuiltinCatalogs.sameFacts(afterCatalog, digest: before.catalog.digest) && BuiltinCatalogs.sameFacts(afterCatalog, digest: after.catalog.digest)) {
             catalogNote = "made with two revisions of \(afterCatalog.id) \(afterCatalog.version); compared by id"
         } else {
             catalogNote = nil

@@ -8,9 +8,17 @@ public struct AppState: Sendable {
     public private(set) var scorecard: Scorecard
     /// The save file's path, as shown to people.
     public let path: String
-    public let readOnly: Bool
-    /// With `readOnly`: review comments are still allowed (`--readonly --review`).
-    public let review: Bool
+    /// Opened with `--readonly`, or the file cannot be saved.
+    public let openedReadOnly: Bool
+    /// Edits are off: the file is read-only, or a room is watching.
+    public var readOnly: Bool { openedReadOnly || presenting != nil }
+    /// With `--readonly --review`: review comments are allowed (never while presenting).
+    public let reviewAllowed: Bool
+    public var review: Bool { reviewAllowed && presenting == nil }
+    /// Set while a room is watching (`P`, `dasf present`): private fields hidden, edits off.
+    public internal(set) var presenting: Presentation?
+    /// What presenting hides (the config file may choose; all by default).
+    public let hiddenInRoom: Set<PrivateField>
     /// The time as the runtime last said ("2026-11-22T14:02:11Z"), for comments.
     public internal(set) var now: String
     public var size: Size
@@ -38,7 +46,8 @@ public struct AppState: Sendable {
     public init(
         catalog: Catalog, assessment: Assessment, path: String, size: Size, readOnly: Bool = false, review: Bool = false,
         unicode: Bool = true, color: Bool = true, mouse: Bool = true, message: String? = nil,
-        author: String = "unknown", today: String? = nil, journal: [JournalEntry] = []
+        author: String = "unknown", today: String? = nil, journal: [JournalEntry] = [],
+        presenting: Bool = false, hiddenInRoom: Set<PrivateField> = Set(PrivateField.allCases)
     ) {
         self.catalog = catalog
         self.assessment = assessment
@@ -47,8 +56,10 @@ public struct AppState: Sendable {
         self.author = author
         self.journal = journal
         self.path = path
-        self.readOnly = readOnly
-        self.review = review
+        openedReadOnly = readOnly
+        reviewAllowed = review
+        self.hiddenInRoom = hiddenInRoom
+        self.presenting = presenting ? Presentation(hidden: hiddenInRoom) : nil
         now = ""
         self.size = size
         stack = [Place(.map)]
@@ -70,6 +81,18 @@ public struct AppState: Sendable {
     mutating func update(_ assessment: Assessment) {
         self.assessment = assessment
         scorecard = Scorecard(catalog: catalog, assessment: assessment, today: today)
+    }
+
+    /// The state as the room sees it: the same, with the private fields taken out. Only ever
+    /// drawn, never saved (the runtime saves `assessment`, which this leaves whole). Scores do
+    /// not depend on private fields, so the scorecard is kept rather than recomputed.
+    func shownToRoom() -> AppState {
+        guard let presenting else { return self }
+        var copy = self
+        copy.assessment = assessment.forRoom(hiding: presenting.hidden)
+        // The journal can be long; only its own screen shows it.
+        copy.journal = screen == .journal ? JournalEntry.forRoom(journal, hiding: presenting.hidden) : []
+        return copy
     }
 
 }

@@ -28,6 +28,8 @@ public enum Command: Sendable, Hashable {
     case redraw
     /// Ctrl-S: the runtime writes what is waiting now (flow control is off, so the key arrives).
     case saveNow
+    /// Presenting to a room (`P` starts; the rest are `PresenterController`'s).
+    case present, nextStage, previousStage, stopPresenting
 }
 
 extension Command {
@@ -99,6 +101,7 @@ public enum KeyMap {
         Binding([.character("O")], "O", "organisational risks", .organisational),
         Binding([.character("!")], "!", "merge conflicts to settle", .conflicts),
         Binding([.character("R")], "R", "write the report (Markdown and HTML) beside the save file", .report),
+        Binding([.character("P")], "P", "present to a room: private fields hidden, edits off (Ctrl-X U stops)", .present),
         Binding([.character("/")], "/", "search ids, titles, descriptions, framework ids (n/N next/previous hit)", .search),
         Binding([.character(":")], ":", "jump: :9 component, :9.1 risk, :d54 or :DASF 54 control", .jump),
         Binding([.character("u")], "u", "undo the last change (as deep as the session)", .undo, bar: true),

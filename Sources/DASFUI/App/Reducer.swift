@@ -22,7 +22,8 @@ public enum Reducer {
             case .merged(let time, let merged, let journal, let summary):
                 adopt(merged, journal: journal, &state)
                 state.save = .saved(time)
-                state.message = summary
+                // Before a room, nothing changes on its own (and the summary names people).
+                state.message = state.presenting == nil ? summary : nil
             case .failed(let reason):
                 state.save = .failed(reason)
                 state.message = "not saved: \(reason) (your edits are kept; quitting writes them to a copy)"
@@ -33,7 +34,7 @@ public enum Reducer {
             return []
         case .reloaded(let fresh, let journal, let summary):
             adopt(fresh, journal: journal, &state)
-            state.message = summary
+            state.message = state.presenting == nil ? summary : nil
             return []
         case .key(.resize(let size)):
             state.size = size
@@ -41,6 +42,7 @@ public enum Reducer {
             return []
         case .key(let key):
             if state.prompt != nil { return promptKey(&state, key) }
+            if let effects = PresenterController.handle(key, &state) { return effects }
             if case .mouse(let x, let y, let double) = key { return click(&state, x: x, y: y, double: double) }
             if case .wheel(let up) = key {
                 // Three rows a notch, as terminals scroll; the map has no list to scroll.
@@ -272,18 +274,25 @@ public enum Reducer {
         case .comment:
             let target: Comment.Target
             if case .control(let id) = state.screen { target = .control(id) } else if let id = Focus.risk(state) { target = .risk(id) } else { return [] }
-            if state.readOnly && !state.review { state.message = "read-only: open with --readonly --review to comment"; return [] }
+            if state.readOnly && !state.review { state.message = readOnlyReason(state, comment: true); return [] }
             ask(.comment(target), "Comment on \(target):", "", &state, editing: false)
         case .resolveComment:
             let target: Comment.Target
             if case .control(let id) = state.screen { target = .control(id) } else if let id = Focus.risk(state) { target = .risk(id) } else { return [] }
             let comments = state.assessment.comments.filter { $0.target == target }
             guard !comments.isEmpty else { state.message = "no comment on \(target)"; return [] }
-            if state.readOnly && !state.review { state.message = "read-only: open with --readonly --review to comment"; return [] }
+            if state.readOnly && !state.review { state.message = readOnlyReason(state, comment: true); return [] }
             ask(.resolveComment(comments.map(\.id)), "Resolve or reopen which comment (\(comments.map(\.id).joined(separator: ", ")))?",
                 comments.last { !$0.resolved }?.id ?? comments.last?.id ?? "", &state, editing: false)
         case .undo: return undo(&state)
         case .redo: return redo(&state)
+        case .present:
+            state.presenting = Presentation(hidden: state.hiddenInRoom)
+            state.prompt = nil
+            state.message = "presenting: private fields hidden, edits off; PgDn lights the stages one by one, Ctrl-X U stops"
+        case .nextStage, .previousStage, .stopPresenting:
+            // Keys of presenting (PresenterController); outside it they mean nothing.
+            state.message = "not presenting: P starts"
         case .overwrite:
             if case .conflict = state.save { return [.overwrite(state.assessment)] }
             state.message = "W writes over a file that changed on disk; nothing to do now"
@@ -335,6 +344,12 @@ public enum Reducer {
     }
 
     /// Applies an edit through the engine, the same way `dasf set` does, and asks for a save.
+    /// Why an edit is refused, and what would allow it.
+    static func readOnlyReason(_ state: AppState, comment: Bool = false) -> String {
+        if state.presenting != nil { return "presenting: edits are off (Ctrl-X then U stops presenting)" }
+        return comment ? "read-only: open with --readonly --review to comment" : "read-only: opened with --readonly, edits are disabled"
+    }
+
     static func edit(_ edit: Edit, _ state: inout AppState, done: String) -> [Effect] {
         edits([edit], &state, done: done)
     }
@@ -342,7 +357,7 @@ public enum Reducer {
     /// Applies edits as one step (one undo restores them all); nothing changes if one is refused.
     static func edits(_ edits: [Edit], _ state: inout AppState, done: String) -> [Effect] {
         if state.readOnly && !(state.review && edits.allSatisfy(\.isComment)) {
-            state.message = "read-only: opened with --readonly, edits are disabled"
+            state.message = readOnlyReason(state)
             return []
         }
         do {
@@ -396,7 +411,7 @@ public enum Reducer {
 
     /// Moves one version back (undo) or forward (redo); the move is committed like an edit.
     static func step(back: Bool, _ state: inout AppState) -> [Effect] {
-        if state.readOnly { state.message = "read-only: opened with --readonly, edits are disabled"; return [] }
+        if state.readOnly { state.message = readOnlyReason(state); return [] }
         guard let target = back ? state.undoStack.popLast() : state.redoStack.popLast() else {
             state.message = back ? "nothing to undo" : "nothing to redo"
             return []
@@ -411,7 +426,7 @@ public enum Reducer {
 
     static func ask(_ purpose: PromptPurpose, _ label: String, _ text: String, _ state: inout AppState, editing: Bool = true) {
         if state.readOnly && editing {
-            state.message = "read-only: opened with --readonly, edits are disabled"
+            state.message = readOnlyReason(state)
             return
         }
         state.prompt = Prompt(purpose: purpose, label: label, text: text)

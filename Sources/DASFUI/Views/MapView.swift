@@ -9,12 +9,12 @@ enum MapView {
         let theme = state.theme, glyphs = state.glyphs
         for header in layout.headers {
             let totals = state.scorecard.totals(ofStage: header.stage.id) ?? Totals()
-            let name = header.stage.name.uppercased(), count = "\(totals.inScope)/\(totals.risks)"
-            var label = " \(name)  \(count) in scope "
-            if TextWidth.of(label) > header.rect.width - 2 {
-                let room = header.rect.width - 2 - TextWidth.of(" \(count) ") - 1
-                label = " " + TextWidth.truncate(name, to: room, ellipsis: glyphs.ellipsis) + " \(count) "
-            }
+            let name = header.stage.name.uppercased(), short = header.stage.short.uppercased(), count = "\(totals.inScope)/\(totals.risks)"
+            // The full name with its words, then the full name, then the short one: never a cut
+            // that leaves "MODEL D…" to guess at.
+            let room = header.rect.width - 2
+            let choices = [" \(name)  \(count) in scope ", " \(name) \(count) ", " \(short) \(count) in scope ", " \(short) \(count) "]
+            let label = choices.first { TextWidth.of($0) <= room } ?? " \(short) \(count) "
             grid.fill(header.rect, with: glyphs.horizontal, style: theme.style(.border))
             grid.text(String(glyphs.horizontal) + String(glyphs.horizontal), x: header.rect.x, y: header.rect.y, style: theme.style(.border), clip: header.rect)
             grid.text(TextWidth.truncate(label, to: header.rect.width - 2, ellipsis: glyphs.ellipsis), x: header.rect.x + 2, y: header.rect.y,
@@ -27,7 +27,27 @@ enum MapView {
             drawBox(box, totals: totals, selected: selected, state: state, into: &grid)
             if selected { cursor = (box.rect.x + 2, box.rect.y) }
         }
+        // Presenting one stage at a time: the others stay in view, dimmed and without colour.
+        if let lit = state.presenting?.litStage {
+            let dimmed = Style(dim: true)
+            for header in layout.headers where header.stage.id != lit { grid.restyle(header.rect) { $0 = dimmed } }
+            for box in layout.boxes where box.component.stage != lit { grid.restyle(box.rect) { $0 = dimmed } }
+        }
         return cursor
+    }
+
+    static func presentedLines(_ t: Totals, inner: Rect, heat: Role, state: AppState) -> [Line] {
+        let theme = state.theme, g = state.glyphs
+        let treated = t.accepted + t.transferred + t.avoided
+        let words: Line = [Span("\(g.symbol(.open)) \(t.open) open  ", theme.style(.open)), Span("\(g.symbol(.partial)) \(t.partial) partial  ", theme.style(.partial)),
+                           Span("\(g.symbol(.mitigated)) \(t.mitigated + treated) done", theme.style(.mitigated))]
+        let short: Line = [Span("\(g.symbol(.open))\(t.open) ", theme.style(.open)), Span("\(g.symbol(.partial))\(t.partial) ", theme.style(.partial)),
+                           Span("\(g.symbol(.mitigated))\(t.mitigated + treated)", theme.style(.mitigated))]
+        let fits = words.reduce(0) { $0 + TextWidth.of($1.text) } <= inner.width
+        let done = t.inScope == 0 ? 0 : Double(t.mitigated + treated) / Double(t.inScope)
+        let bar: Line = [Span(g.bar(done, width: max(0, min(inner.width - 5, 24))), theme.style(heat)),
+                         Span(String(format: " %3d%%", Int((done * 100).rounded())), theme.style(.emphasis))]
+        return [fits ? words : short, bar]
     }
 
     static func heat(_ t: Totals) -> Role {
@@ -68,14 +88,26 @@ enum MapView {
             }
         }.count
         let marker = comments > 0 ? " \(g.unicode ? "✎" : "#")\(comments)" : ""
-        let full = " \(heatSymbol(t, g)) \(box.component.id) \(box.component.name)\(marker) "
-        let nameInBorder = TextWidth.of(full) <= r.width - 4
-        let label = nameInBorder ? full : " \(heatSymbol(t, g)) \(box.component.id)\(marker) "
+        let inner = Rect(x: r.x + 2, y: r.y + 1, width: r.width - 4, height: r.height - 2)
+        // The full name in the border, else inside on a line of its own, else the short label
+        // (which keeps the word that tells 9 from 10) in the border or inside.
+        func inBorder(_ name: String) -> String { " \(heatSymbol(t, g)) \(box.component.id) \(name)\(marker) " }
+        let name = box.component.name, short = box.component.short
+        let fitsBorder = { (text: String) in TextWidth.of(inBorder(text)) <= r.width - 4 }
+        let borderName: String? = fitsBorder(name) ? name : TextWidth.of(name) <= inner.width ? nil : fitsBorder(short) ? short : nil
+        let label = borderName.map(inBorder) ?? " \(heatSymbol(t, g)) \(box.component.id)\(marker) "
         grid.text(label, x: r.x + 2, y: r.y, style: title, clip: r)
 
-        let inner = Rect(x: r.x + 2, y: r.y + 1, width: r.width - 4, height: r.height - 2)
         var lines: [Line] = []
-        if !nameInBorder { lines.append([Span(box.component.name, theme.style(.header))]) }
+        if borderName == nil { lines.append([Span(TextWidth.of(name) <= inner.width ? name : short, theme.style(.header))]) }
+        if state.presenting != nil {
+            // For the back of a room: the name, the counts in words where they fit, the bar.
+            lines += presentedLines(t, inner: inner, heat: heatRole, state: state)
+            for (n, line) in lines.prefix(inner.height).enumerated() {
+                grid.draw(line, in: inner.rows(from: n, count: 1), ellipsis: g.unicode ? "…" : "~")
+            }
+            return
+        }
         let noun = t.risks == 1 ? "risk" : "risks"
         let choices = t.inScope == t.risks ? ["\(t.risks) \(noun)"]
             : ["\(t.inScope) of \(t.risks) in scope", "\(t.inScope)/\(t.risks) in scope", "\(t.inScope)/\(t.risks) \(noun)", "\(t.inScope)/\(t.risks)"]

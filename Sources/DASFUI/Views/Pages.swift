@@ -227,6 +227,15 @@ enum Pages {
         var lines: [Line] = []
         // Help is wrapped to the screen, never cut: the row count follows the width.
         let room = max(20, state.size.width - 2 - 10)
+        if state.presenting != nil {
+            lines.append([Span("Presenting: private fields are hidden and edits are off", theme.style(.header))])
+            for binding in PresenterController.bindings {
+                for (m, part) in TextWidth.wrap(binding.help, width: room).enumerated() {
+                    lines.append([Span("  " + (m == 0 ? binding.label : "").padding(toLength: 10, withPad: " ", startingAt: 0), theme.style(.keyName)), Span(part)])
+                }
+            }
+            lines.append([])
+        }
         for (n, binding) in bindings.enumerated() {
             if n == bindings.count - globalCount { lines.append([]); lines.append([Span("Everywhere", theme.style(.header))]) }
             let label = state.glyphs.unicode ? binding.label : asciiLabel(binding.label)

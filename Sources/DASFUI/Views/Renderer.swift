@@ -4,6 +4,8 @@ import DASFEngine
 /// cells that changed.
 public enum Renderer {
     public static func render(_ state: AppState) -> Frame {
+        // Before a room every screen draws the room's copy, so no view can show a private field.
+        let state = state.shownToRoom()
         var grid = Grid(width: state.size.width, height: state.size.height)
         if Layout.tooSmall(state.size) {
             return Frame(grid: tooSmall(state, grid), cursor: nil)
@@ -48,22 +50,28 @@ public enum Renderer {
             ? " \(t.inScope) in scope\(g.separator)\(g.symbol(.open))\(t.open) open \(g.symbol(.partial))\(t.partial) partial \(g.symbol(.mitigated))\(t.mitigated) mitigated "
             : " \(t.inScope) in scope \(g.symbol(.open))\(t.open) \(g.symbol(.partial))\(t.partial) \(g.symbol(.mitigated))\(t.mitigated) "
         let catalogName = "DASF \(state.catalog.version)" + (state.catalog.id.hasPrefix("dasf-") ? "" : " (\(state.catalog.id))")
-        let owner = state.size.width >= 120 ? state.assessment.useCase.businessOwner.map { " (owner: \($0))" } ?? "" : ""
+        let owner = state.assessment.useCase.businessOwner.map { " (owner: \($0))" } ?? ""
         // What changes how the screen may be used comes first, so it survives truncation.
         let conflicts = state.assessment.conflicts.isEmpty ? "" : "\(g.separator)\(state.assessment.conflicts.count) CONFLICTS (!)"
-        let readOnly = state.readOnly ? "\(g.separator)READ-ONLY" + (state.review ? " (comments allowed)" : "") : ""
+        let readOnly = state.presenting != nil ? "\(g.separator)PRESENTING"
+            : state.readOnly ? "\(g.separator)READ-ONLY" + (state.review ? " (comments allowed)" : "") : ""
         let rightWidth = TextWidth.of(right)
         let leftRoom = state.size.width - rightWidth - 1
-        // Markers are never cut; then come the title (down to a dozen columns), catalog and scope.
-        let fixed = " dasf\(g.separator)", markers = readOnly + conflicts, titleText = state.assessment.title + owner
-        let tail = "\(g.separator)\(catalogName)\(g.separator)scope: \(scope)"
+        // By priority: the markers (never cut), the title (down to a dozen columns), the catalog
+        // (whole or not at all), the scope (cut last), the business owner (first to go).
+        let fixed = " dasf\(g.separator)", markers = readOnly + conflicts
+        let catalogPart = "\(g.separator)\(catalogName)", scopePart = "\(g.separator)scope: \(scope)"
         let available = leftRoom - TextWidth.of(fixed) - TextWidth.of(markers)
-        // The title keeps its width while the catalog still fits beside it; scope is cut first.
-        let titleRoom = min(TextWidth.of(titleText), max(12, available - TextWidth.of(g.separator + catalogName)))
-        let titlePart = TextWidth.truncate(titleText, to: max(0, titleRoom), ellipsis: g.ellipsis)
-        let tailRoom = available - TextWidth.of(titlePart)
-        let tailPart = tailRoom > TextWidth.of(g.separator) + 3 ? TextWidth.truncate(tail, to: tailRoom, ellipsis: g.ellipsis) : ""
-        let left = fixed + titlePart + markers + tailPart
+        let title = state.assessment.title
+        let titleRoom = min(TextWidth.of(title), max(12, available - TextWidth.of(catalogPart)))
+        let titlePart = TextWidth.truncate(title, to: max(0, titleRoom), ellipsis: g.ellipsis)
+        var room = available - TextWidth.of(titlePart)
+        let catalogShown = TextWidth.of(catalogPart) <= room ? catalogPart : ""
+        room -= TextWidth.of(catalogShown)
+        let scopeShown = room >= TextWidth.of(g.separator + "scope: ") + 6 ? TextWidth.truncate(scopePart, to: room, ellipsis: g.ellipsis) : ""
+        room -= TextWidth.of(scopeShown)
+        let ownerShown = TextWidth.of(owner) <= room ? owner : ""
+        let left = fixed + titlePart + ownerShown + markers + catalogShown + scopeShown
         grid.text(TextWidth.truncate(left, to: leftRoom, ellipsis: g.ellipsis), x: 0, y: 0, style: theme.style(.titleBar), clip: bar)
         grid.text(right, x: state.size.width - rightWidth, y: 0, style: theme.style(.titleBar), clip: bar)
     }
@@ -130,6 +138,7 @@ public enum Renderer {
         let row = Rect(x: 0, y: state.size.height - 2, width: state.size.width, height: 1)
         func entry(_ key: String, _ what: String) -> [Span] { [Span(key, theme.style(.keyName)), Span(" " + what + "  ")] }
         var own: [[Span]] = []
+        if state.presenting != nil && state.screen == .map { own.append(entry("PgDn/PgUp", "stages")); own.append(entry("9" + (g.unicode ? "⏎" : " Enter"), "component")) }
         if state.screen == .map { own.append(entry(g.arrows, "move")) }
         if state.screen != .map && state.screen != .help { own.append(entry(g.upDown, "move")) }
         if case .conflict = state.save { own.append(entry("Ctrl-W", "overwrite")) }
@@ -198,6 +207,13 @@ public enum Renderer {
         let theme = state.theme
         let row = Rect(x: 0, y: state.size.height - 1, width: state.size.width, height: 1)
         let (saveText, saveRole): (String, Role) = {
+            // Before a room the line holds still: no save times, only trouble.
+            if state.presenting != nil {
+                switch state.save {
+                case .failed, .conflict: break
+                default: return ("presenting", .emphasis)
+                }
+            }
             switch state.save {
             case .saved(let time): return (time.map { "saved \($0)" } ?? "saved", .statusGood)
             case .pending: return ("saving…", .statusLine)
@@ -211,7 +227,7 @@ public enum Renderer {
         var place = breadcrumb(state)
         if state.place.filter != .all { place += " [filter: \(state.place.filter.label)]" }
         if !state.place.marked.isEmpty { place += " [\(state.place.marked.count) marked]" }
-        let left = state.message ?? "\(state.path)\(state.glyphs.separator)\(place)"
+        let left = state.message ?? (state.presenting != nil ? place : "\(state.path)\(state.glyphs.separator)\(place)")
         grid.text(TextWidth.truncate(left, to: state.size.width - rightWidth - 1, ellipsis: state.glyphs.ellipsis), x: 0, y: row.y,
                   style: state.message == nil ? theme.style(.statusLine) : Style(), clip: row)
         grid.text(TextWidth.truncate(right, to: rightWidth, ellipsis: state.glyphs.ellipsis), x: state.size.width - rightWidth, y: row.y,

@@ -26,6 +26,7 @@ struct OpenCommand: ParsableCommand {
     @Flag(name: .long, help: "Draw with plain ASCII instead of Unicode symbols and lines.") var ascii = false
     @Flag(name: .customLong("no-color"), help: "No colour (as NO_COLOR does).") var noColor = false
     @Flag(name: .customLong("no-mouse"), help: "Ignore the mouse.") var noMouse = false
+    @Flag(name: .long, help: "Start presenting to a room (as dasf present does).") var present = false
     @Option(name: .long, help: "Your name in the journal (default: $DASF_AUTHOR, else your login name).") var author: String?
     @OptionGroup var source: CatalogOption
 
@@ -52,7 +53,9 @@ struct OpenCommand: ParsableCommand {
         }
         try reportingFailures {
             if !FileManager.default.fileExists(atPath: file) {
-                if readonly { throw StoreError(path: file, kind: .unreadable, reason: "no such file (and --readonly creates nothing)") }
+                if readonly || present {
+                    throw StoreError(path: file, kind: .unreadable, reason: "no such file (and \(present ? "presenting" : "--readonly") creates nothing)")
+                }
                 // Only a save-file name is created on the spot, so a typo never leaves a stray file.
                 guard file.hasSuffix(".dasf.json") else {
                     throw StoreError(path: file, kind: .unreadable, reason: "no such file (dasf new \(file) creates one)")
@@ -77,8 +80,9 @@ struct OpenCommand: ParsableCommand {
         let state = AppState(
             catalog: document.catalog, assessment: document.assessment, path: file, size: backend.size,
             readOnly: readonly || unwritable != nil, review: review, unicode: unicode, color: !(noColor || environmentNoColor), mouse: !noMouse,
-            message: unwritable.map { "opened read-only: \($0)" } ?? notice ?? document.warnings.first ?? conflicts,
-            author: author ?? Author.current, today: Author.today(), journal: document.journal)
+            message: present ? "presenting: private fields hidden, edits off; PgDn lights the stages one by one, ? lists the keys"
+                : unwritable.map { "opened read-only: \($0)" } ?? notice ?? document.warnings.first ?? conflicts,
+            author: author ?? Author.current, today: Author.today(), journal: document.journal, presenting: present)
         let saver = Saver(file: document.file)
         let runtime = Runtime(state: state, backend: backend, now: { Date().timeIntervalSinceReferenceDate },
                               stamp: { Author.timestamp() },

@@ -1,0 +1,106 @@
+import DASFEngine
+import DASFTestSupport
+import XCTest
+
+@testable import DASFUI
+
+/// Issue 10: presenting to a room.
+final class PresenterTests: XCTestCase {
+    static let sizes = [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 120, height: 40), Size(width: 160, height: 48)]
+
+    func presentingState(size: Size, fill: Bool = true) throws -> AppState {
+        let base = try sampleState(size: size)
+        let (assessment, journal) = fill ? PrivateFixture.fill(base.assessment) : (base.assessment, [])
+        return AppState(catalog: base.catalog, assessment: assessment, path: "claims.dasf.json", size: size, author: "Dana",
+                        today: "2026-11-22", journal: journal, presenting: true)
+    }
+
+    /// At every size, presenting or not, each of the 12 boxes names its component with a name or
+    /// short label left whole (9 and 10 told apart), and each stage header names its stage.
+    func testEveryComponentAndStageIsNamedWholeAtEverySize() throws {
+        for size in Self.sizes {
+            for presenting in [false, true] {
+                var state = try presentingState(size: size, fill: false)
+                if !presenting { press(&state, .control("x"), .character("U")) }
+                XCTAssertEqual(state.presenting == nil, !presenting)
+                let text = Renderer.render(state).grid.text
+                for component in state.catalog.components {
+                    XCTAssertTrue(text.contains("\(component.id) \(component.name)") || text.contains(component.name)
+                                  || text.contains(component.short), "\(size.width)x\(size.height): component \(component.id) unnamed\n\(text)")
+                }
+                XCTAssertTrue(text.contains("Requests") || text.contains("inference requests"), "\(size.width)x\(size.height)\n\(text)")
+                XCTAssertTrue(text.contains("Responses") || text.contains("inference responses"), "\(size.width)x\(size.height)\n\(text)")
+                for stage in state.catalog.stages {
+                    XCTAssertTrue(text.contains(" \(stage.name.uppercased()) ") || text.contains(" \(stage.short.uppercased()) "),
+                                  "\(size.width)x\(size.height): stage \(stage.id) unnamed\n\(text)")
+                }
+            }
+        }
+    }
+
+    /// No private field's text on any screen a presenter can reach, at any size, while the same
+    /// screens show them once presenting stops (so the check can fail).
+    func testNoPrivateTextOnAnyScreenWhilePresenting() throws {
+        let routes: [[Key]] = [
+            [], [.character("c")], [.character("c"), .enter], [.enter], [.enter, .enter], [.character(":")] + Key.text("9.12") + [.enter],
+            [.character(":")] + Key.text("9.12") + [.enter, .enter], [.character("W")], [.character("U")], [.character("J")],
+            [.character("O")], [.character("!")], [.character("p")], [.character("w")], [.character("?")], [.character("s")],
+            [.character(":")] + Key.text("d54") + [.enter], [.character(":")] + Key.text("d1") + [.enter],
+        ]
+        for size in Self.sizes {
+            for route in routes {
+                var state = try presentingState(size: size)
+                press(&state, route)
+                XCTAssertEqual(PrivateFixture.leaks(in: Renderer.render(state).grid.text), [], "\(size.width)x\(size.height) after \(route)")
+            }
+        }
+        var open = try presentingState(size: Size(width: 160, height: 48))
+        press(&open, .control("x"), .character("U"), .character(":"))
+        press(&open, Key.text("d1") + [.enter])
+        XCTAssertFalse(PrivateFixture.leaks(in: Renderer.render(open).grid.text).isEmpty, "once presenting stops, the owner shows again")
+    }
+
+    func testEditsAreOffAndOnlyTheDeliberateSequenceStopsPresenting() throws {
+        var state = try presentingState(size: Size(width: 100, height: 30))
+        press(&state, .character("c"), .character("4"))
+        XCTAssertEqual(state.assessment.controls["DASF 2"]?.status, .implemented, "unchanged")
+        XCTAssertEqual(state.assessment.controls["DASF 3"]?.status ?? .notStarted, .notStarted, "no edit while presenting")
+        XCTAssertTrue(state.message?.contains("Ctrl-X then U") ?? false, state.message ?? "")
+        press(&state, .control("x"), .character("q"))
+        XCTAssertNotNil(state.presenting, "Ctrl-X then another key stays")
+        press(&state, .character("U"))
+        XCTAssertNotNil(state.presenting, "U alone does nothing")
+        press(&state, .control("x"), .character("U"))
+        XCTAssertNil(state.presenting)
+        press(&state, .character("P"))
+        XCTAssertNotNil(state.presenting, "P presents again")
+    }
+
+    func testStagesLightOneByOneAndANumberOpensAComponent() throws {
+        var state = try presentingState(size: Size(width: 100, height: 30))
+        var lit: [String?] = []
+        for _ in 0..<5 { press(&state, .pageDown); lit.append(state.presenting?.litStage) }
+        XCTAssertEqual(lit, ["data-operations", "model-operations", "model-deployment-and-serving", "operations-and-platform", nil])
+        press(&state, .pageUp)
+        XCTAssertEqual(state.presenting?.litStage, "operations-and-platform")
+        press(&state, .pageUp, .pageUp)
+        let grid = Renderer.render(state).grid
+        let text = grid.text
+        let row = try XCTUnwrap(text.split(separator: "\n").firstIndex { $0.contains("Data prep") })
+        let column = try XCTUnwrap(String(text.split(separator: "\n")[row]).range(of: "Data prep")).lowerBound.utf16Offset(in: String(text.split(separator: "\n")[row]))
+        XCTAssertTrue(grid[column, row].style.dim, "a box outside the lit stage is dimmed")
+        press(&state, .character("1"), .character("0"), .enter)
+        XCTAssertEqual(state.screen, .component(10))
+    }
+
+    func testPresenterGoldenScreens() throws {
+        for size in [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 160, height: 48)] {
+            var state = try presentingState(size: size)
+            assertScreen(Renderer.render(state), named: "present-map-\(size.width)x\(size.height)")
+            press(&state, .pageDown, .pageDown, .pageDown)
+            assertScreen(Renderer.render(state), named: "present-serving-\(size.width)x\(size.height)")
+            press(&state, .character("9"), .enter)
+            assertScreen(Renderer.render(state), named: "present-component-\(size.width)x\(size.height)")
+        }
+    }
+}
