@@ -93,6 +93,22 @@ final class PresenterTests: XCTestCase {
         XCTAssertEqual(state.screen, .component(10))
     }
 
+    /// The presenter's map in each theme, at 80×24, 100×30 and 160×48: the text (the same in
+    /// every theme) once, and how each cell is styled per theme.
+    func testPresenterMapInEveryTheme() throws {
+        for size in [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 160, height: 48)] {
+            let plain = try presentingState(size: size)
+            for theme in ThemeName.allCases {
+                var state = AppState(catalog: plain.catalog, assessment: plain.assessment, path: plain.path, size: size, author: "Dana",
+                                     today: "2026-11-22", journal: plain.journal, presenting: true, themeName: theme)
+                press(&state, .pageDown, .pageDown, .pageDown)
+                let grid = Renderer.render(state).grid
+                XCTAssertEqual(grid.text, Renderer.render({ var s = plain; press(&s, .pageDown, .pageDown, .pageDown); return s }()).grid.text)
+                assertGolden(styleMap(grid), named: "present-serving-\(size.width)x\(size.height)-\(theme.rawValue).style")
+            }
+        }
+    }
+
     func testPresenterGoldenScreens() throws {
         for size in [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 160, height: 48)] {
             var state = try presentingState(size: size)

@@ -7,9 +7,32 @@ import XCTest
 /// Golden screens: the rendered grid as text, checked in under __Screens__/ and compared exactly.
 /// Re-record deliberately with `RECORD_SCREENS=1 swift test --filter DASFUITests` and review the diff.
 func assertScreen(_ frame: Frame, named name: String, file: StaticString = #filePath, line: UInt = #line) {
+    assertGolden(frame.grid.text + "\n", named: name, file: file, line: line)
+}
+
+/// How each cell is styled, one character per cell, so a golden file can hold a theme: a space
+/// is plain, `#` reverse, `~` dim, `_` underlined, `*` bold; a colour is its initial (r g y b m c),
+/// upper case when bold.
+func styleMap(_ grid: Grid) -> String {
+    (0..<grid.height).map { y in
+        var row = ""
+        for x in 0..<grid.width {
+            let s = grid[x, y].style
+            let letter: Character
+            if s.reverse { letter = "#" } else if s.foreground != .default {
+                let initial = String(describing: s.foreground).first ?? "?"
+                letter = s.bold ? Character(initial.uppercased()) : initial
+            } else if s.bold { letter = "*" } else if s.dim { letter = "~" } else if s.underline { letter = "_" } else { letter = " " }
+            row.append(letter)
+        }
+        while row.last == " " { row.removeLast() }
+        return row
+    }.joined(separator: "\n") + "\n"
+}
+
+func assertGolden(_ actual: String, named name: String, file: StaticString = #filePath, line: UInt = #line) {
     let directory = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("__Screens__")
     let url = directory.appendingPathComponent(name + ".txt")
-    let actual = frame.grid.text + "\n"
     if ProcessInfo.processInfo.environment["RECORD_SCREENS"] != nil {
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try? actual.write(to: url, atomically: true, encoding: .utf8)

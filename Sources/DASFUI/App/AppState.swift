@@ -47,7 +47,7 @@ public struct AppState: Sendable {
         catalog: Catalog, assessment: Assessment, path: String, size: Size, readOnly: Bool = false, review: Bool = false,
         unicode: Bool = true, color: Bool = true, mouse: Bool = true, message: String? = nil,
         author: String = "unknown", today: String? = nil, journal: [JournalEntry] = [],
-        presenting: Bool = false, hiddenInRoom: Set<PrivateField> = Set(PrivateField.allCases)
+        presenting: Bool = false, hiddenInRoom: Set<PrivateField> = Set(PrivateField.allCases), themeName: ThemeName? = nil
     ) {
         self.catalog = catalog
         self.assessment = assessment
@@ -66,7 +66,7 @@ public struct AppState: Sendable {
         self.message = message
         save = readOnly ? .readOnly : .saved(nil)
         glyphs = Glyphs(unicode: unicode)
-        theme = Theme(color: color)
+        theme = themeName.map(Theme.init) ?? Theme(color: color)
         self.mouse = mouse
     }
 

@@ -27,6 +27,8 @@ struct OpenCommand: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "No colour (as NO_COLOR does).") var noColor = false
     @Flag(name: .customLong("no-mouse"), help: "Ignore the mouse.") var noMouse = false
     @Flag(name: .long, help: "Start presenting to a room (as dasf present does).") var present = false
+    @Option(name: .long, help: "dark, light, high-contrast, colour-blind or monochrome (default: $DASF_THEME, else light where the terminal says its background is light, else dark).")
+    var theme: ThemeWord?
     @Option(name: .long, help: "Your name in the journal (default: $DASF_AUTHOR, else your login name).") var author: String?
     @OptionGroup var source: CatalogOption
 
@@ -71,18 +73,19 @@ struct OpenCommand: ParsableCommand {
         let unwritable = readonly ? nil : document.file.whyNotWritable
         // The Linux console's font lacks the state symbols (◐ ✓ ✗), so it gets the ASCII set.
         let unicode = NcursesBackend.prepareLocale() && !ascii && !term.hasPrefix("linux")
-        let environmentNoColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        guard let backend = NcursesBackend(color: !(noColor || environmentNoColor), mouse: !noMouse) else {
+        let (themeName, themeProblem) = ThemeName.choose(flag: theme?.rawValue, environment: ProcessInfo.processInfo.environment, colorAllowed: !noColor)
+        if let themeProblem { Console.warn(themeProblem) }
+        guard let backend = NcursesBackend(color: Theme(themeName).color, mouse: !noMouse) else {
             Console.error("no usable terminal (is TERM set to a known terminal type?)")
             throw ExitCode.failure
         }
         let conflicts = AppState.conflictNotice(count: document.assessment.conflicts.count)
         let state = AppState(
             catalog: document.catalog, assessment: document.assessment, path: file, size: backend.size,
-            readOnly: readonly || unwritable != nil, review: review, unicode: unicode, color: !(noColor || environmentNoColor), mouse: !noMouse,
+            readOnly: readonly || unwritable != nil, review: review, unicode: unicode, mouse: !noMouse,
             message: present ? "presenting: private fields hidden, edits off; PgDn lights the stages one by one, ? lists the keys"
                 : unwritable.map { "opened read-only: \($0)" } ?? notice ?? document.warnings.first ?? conflicts,
-            author: author ?? Author.current, today: Author.today(), journal: document.journal, presenting: present)
+            author: author ?? Author.current, today: Author.today(), journal: document.journal, presenting: present, themeName: themeName)
         let saver = Saver(file: document.file)
         let runtime = Runtime(state: state, backend: backend, now: { Date().timeIntervalSinceReferenceDate },
                               stamp: { Author.timestamp() },

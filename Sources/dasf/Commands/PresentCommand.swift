@@ -17,6 +17,7 @@ struct PresentCommand: ParsableCommand {
     @Flag(name: .long, help: "Draw with plain ASCII instead of Unicode symbols and lines.") var ascii = false
     @Flag(name: .customLong("no-color"), help: "No colour (as NO_COLOR does).") var noColor = false
     @Flag(name: .customLong("no-mouse"), help: "Ignore the mouse.") var noMouse = false
+    @Option(name: .long, help: "dark, light, high-contrast, colour-blind or monochrome (light suits most projectors).") var theme: ThemeWord?
     @OptionGroup var source: CatalogOption
 
     func run() throws {
@@ -24,6 +25,7 @@ struct PresentCommand: ParsableCommand {
         if ascii { arguments.append("--ascii") }
         if noColor { arguments.append("--no-color") }
         if noMouse { arguments.append("--no-mouse") }
+        if let theme { arguments += ["--theme", theme.rawValue] }
         if let catalog = source.catalog { arguments += ["--catalog", catalog] }
         let open = try OpenCommand.parse(arguments)
         try open.run()

@@ -25,3 +25,11 @@ enum AudienceWord: String, ExpressibleByArgument, CaseIterable {
     case executive, register, room
     var audience: ReportInput.Audience { ReportInput.Audience(rawValue: rawValue) ?? .register }
 }
+
+/// `--theme`: the themes by name, so help lists them and shells complete them.
+enum ThemeWord: String, ExpressibleByArgument, CaseIterable {
+    case dark, light
+    case highContrast = "high-contrast"
+    case colourBlind = "colour-blind"
+    case monochrome
+}
