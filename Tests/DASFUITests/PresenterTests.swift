@@ -120,3 +120,45 @@ final class PresenterTests: XCTestCase {
         }
     }
 }
+
+/// Issue 10.4: keys from the config file. A command given keys answers to them on every screen,
+/// no other command keeps them, and the key bar and help follow.
+final class KeyRemapTests: XCTestCase {
+    func testARemappedKeyWorksAndTheKeyBarAndHelpFollow() throws {
+        let base = try sampleState(size: Size(width: 100, height: 30))
+        var remap = KeyRemap()
+        remap.assign([try XCTUnwrap(KeyRemap.key(named: "z"))], to: .cycleStatus)
+        remap.assign([.up, try XCTUnwrap(KeyRemap.key(named: "i"))], to: .up)
+        remap.assign([try XCTUnwrap(KeyRemap.key(named: "ctrl-o"))], to: try XCTUnwrap(KeyRemap.names["controls"]))
+        var state = AppState(catalog: base.catalog, assessment: base.assessment, path: "x", size: base.size, author: "Dana", keys: remap)
+        press(&state, .character("c"))
+        XCTAssertEqual(state.screen, .map, "c no longer opens the controls register")
+        press(&state, .control("o"))
+        XCTAssertEqual(state.screen, .register)
+        let before = state.assessment.controls["DASF 1"]?.status
+        press(&state, .character("z"))
+        XCTAssertNotEqual(state.assessment.controls["DASF 1"]?.status, before, "z cycles the status")
+        let cycled = state.assessment.controls["DASF 1"]?.status
+        press(&state, .character(" "))
+        XCTAssertEqual(state.assessment.controls["DASF 1"]?.status, cycled, "space is no longer bound")
+        press(&state, .down, .down, .character("i"))
+        XCTAssertEqual(state.place.selected, 1)
+        let text = Renderer.render(state).grid.text
+        XCTAssertTrue(text.contains("z cycle"), text)
+        press(&state, .character("?"))
+        let help = Renderer.render(state).grid.text
+        XCTAssertTrue(help.contains("  z ") && help.contains("Ctrl-O"), help)
+        XCTAssertFalse(help.contains("  space   cycle"), help)
+    }
+
+    func testKeyNamesAreReadStrictly() {
+        XCTAssertEqual(KeyRemap.key(named: "space"), .character(" "))
+        XCTAssertEqual(KeyRemap.key(named: "PgDn"), .pageDown)
+        XCTAssertEqual(KeyRemap.key(named: "ctrl-x"), .control("x"))
+        XCTAssertEqual(KeyRemap.key(named: "é"), .character("é"))
+        XCTAssertNil(KeyRemap.key(named: "ctrl-1"))
+        XCTAssertNil(KeyRemap.key(named: "kk"))
+        XCTAssertNil(KeyRemap.key(named: "\u{1B}"))
+        XCTAssertEqual(KeyRemap.names["status-implemented"], .setStatus(.implemented))
+    }
+}

@@ -19,6 +19,8 @@ public struct AppState: Sendable {
     public internal(set) var presenting: Presentation?
     /// What presenting hides (the config file may choose; all by default).
     public let hiddenInRoom: Set<PrivateField>
+    /// People's own keys (the config file's `keys:`).
+    public let keyRemap: KeyRemap
     /// The time as the runtime last said ("2026-11-22T14:02:11Z"), for comments.
     public internal(set) var now: String
     public var size: Size
@@ -47,7 +49,8 @@ public struct AppState: Sendable {
         catalog: Catalog, assessment: Assessment, path: String, size: Size, readOnly: Bool = false, review: Bool = false,
         unicode: Bool = true, color: Bool = true, mouse: Bool = true, message: String? = nil,
         author: String = "unknown", today: String? = nil, journal: [JournalEntry] = [],
-        presenting: Bool = false, hiddenInRoom: Set<PrivateField> = Set(PrivateField.allCases), themeName: ThemeName? = nil
+        presenting: Bool = false, hiddenInRoom: Set<PrivateField> = Set(PrivateField.allCases), themeName: ThemeName? = nil,
+        keys: KeyRemap = .none
     ) {
         self.catalog = catalog
         self.assessment = assessment
@@ -59,6 +62,7 @@ public struct AppState: Sendable {
         openedReadOnly = readOnly
         reviewAllowed = review
         self.hiddenInRoom = hiddenInRoom
+        keyRemap = keys
         self.presenting = presenting ? Presentation(hidden: hiddenInRoom) : nil
         now = ""
         self.size = size

@@ -120,6 +120,11 @@ public enum KeyMap {
     /// "1 not started · 2 planned · 3 in progress · 4 implemented", for the chooser and the key bar.
     public static let statusChoices = statusKeys.map { "\($0.label) \($0.command.statusLabel)" }.joined(separator: " · ")
 
+    /// The bindings of a screen, its own first, then the global ones, with people's own keys.
+    public static func bindings(for screen: Screen, remap: KeyRemap) -> [Binding] {
+        remap.apply(bindings(for: screen))
+    }
+
     /// The bindings of a screen, its own first, then the global ones.
     public static func bindings(for screen: Screen) -> [Binding] {
         var own: [Binding]
@@ -216,8 +221,8 @@ public enum KeyMap {
         return own + global
     }
 
-    public static func command(for key: Key, on screen: Screen) -> Command? {
-        bindings(for: screen).first { $0.keys.contains(key) }?.command
+    public static func command(for key: Key, on screen: Screen, remap: KeyRemap = .none) -> Command? {
+        bindings(for: screen, remap: remap).first { $0.keys.contains(key) }?.command
     }
 
     /// While a search is active, n and N move between its hits on every screen.
@@ -230,14 +235,14 @@ public enum KeyMap {
     ]
 
     /// The search keys that work on `screen`: "n/N" where those letters are free, else "Ctrl-N/P".
-    public static func searchKeyLabel(on screen: Screen) -> String {
-        command(for: .character("n"), on: screen) == nil && command(for: .character("N"), on: screen) == nil ? "n/N" : "Ctrl-N/P"
+    public static func searchKeyLabel(on screen: Screen, remap: KeyRemap = .none) -> String {
+        command(for: .character("n"), on: screen, remap: remap) == nil && command(for: .character("N"), on: screen, remap: remap) == nil ? "n/N" : "Ctrl-N/P"
     }
 
     /// Whether `key` moves between search hits on `screen` rather than doing what the screen says.
-    static func searchCommand(for key: Key, on screen: Screen) -> Command? {
+    static func searchCommand(for key: Key, on screen: Screen, remap: KeyRemap = .none) -> Command? {
         guard let binding = searchKeys.first(where: { $0.keys.contains(key) }) else { return nil }
-        if case .character = key, command(for: key, on: screen) != nil { return nil }
+        if case .character = key, command(for: key, on: screen, remap: remap) != nil { return nil }
         return binding.command
     }
 }

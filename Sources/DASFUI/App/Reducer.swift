@@ -49,11 +49,11 @@ public enum Reducer {
                 if state.mouse && state.screen != .map { moveSelection(&state, by: up ? -3 : 3) }
                 return []
             }
-            if state.search != nil, let command = KeyMap.searchCommand(for: key, on: state.screen) {
+            if state.search != nil, let command = KeyMap.searchCommand(for: key, on: state.screen, remap: state.keyRemap) {
                 state.message = nil
                 return perform(command, &state)
             }
-            guard let command = KeyMap.command(for: key, on: state.screen) else {
+            guard let command = KeyMap.command(for: key, on: state.screen, remap: state.keyRemap) else {
                 if case .character(let c) = key {
                     let name = c == " " ? "space" : c.isWhitespace ? "that key" : String(c)
                     state.message = "\(name) does nothing here; ? lists the keys"
@@ -598,7 +598,7 @@ public enum Reducer {
         if case .risk = state.screen, state.stack.count > 1 { state.stack.removeLast() }
         else if case .control = state.screen, state.stack.count > 1 { state.stack.removeLast() }
         state.stack.append(Place(screen))
-        state.message = "\"\(search.query)\": hit \(search.index + 1) of \(search.hits.count) (\(KeyMap.searchKeyLabel(on: screen)) next/previous, / then Enter on empty clears)"
+        state.message = "\"\(search.query)\": hit \(search.index + 1) of \(search.hits.count) (\(KeyMap.searchKeyLabel(on: screen, remap: state.keyRemap)) next/previous, / then Enter on empty clears)"
     }
 
     /// `:9` (or `:c9`) a component, `:9.1` a risk, `:d9`, `:DASF 9` a control: one reading each,

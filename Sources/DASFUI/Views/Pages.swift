@@ -222,8 +222,9 @@ enum Pages {
     static func helpLines(_ state: AppState) -> [Line] {
         let theme = state.theme
         let screen = previous(state)
-        let bindings = KeyMap.bindings(for: screen)
-        let globalCount = KeyMap.global.count
+        let bindings = KeyMap.bindings(for: screen, remap: state.keyRemap)
+        // The global bindings come last (fewer when a remapping took one's only key).
+        let globalCount = bindings.reversed().prefix { b in KeyMap.global.contains { $0.command == b.command } }.count
         var lines: [Line] = []
         // Help is wrapped to the screen, never cut: the row count follows the width.
         let room = max(20, state.size.width - 2 - 10)

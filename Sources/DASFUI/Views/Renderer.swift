@@ -142,9 +142,11 @@ public enum Renderer {
         if state.screen == .map { own.append(entry(g.arrows, "move")) }
         if state.screen != .map && state.screen != .help { own.append(entry(g.upDown, "move")) }
         if case .conflict = state.save { own.append(entry("Ctrl-W", "overwrite")) }
-        if state.search != nil { own.append(entry(KeyMap.searchKeyLabel(on: state.screen), "hits")) }
+        if state.search != nil { own.append(entry(KeyMap.searchKeyLabel(on: state.screen, remap: state.keyRemap), "hits")) }
         let globalOnThisScreen: Set<Command> = state.screen == .map ? [.workshop, .register, .scope, .help, .quit] : [.back, .help, .quit]
-        let bindings = KeyMap.bindings(for: state.screen).dropLast(KeyMap.global.count)
+        let allBindings = KeyMap.bindings(for: state.screen, remap: state.keyRemap)
+        let globalBindings = allBindings.filter { b in KeyMap.global.contains { $0.command == b.command } }
+        let bindings = allBindings.filter { b in !KeyMap.global.contains { $0.command == b.command } }
         if !state.readOnly, bindings.contains(where: { if case .setStatus = $0.command { true } else { false } }) {
             own.append(entry("1-4", "status"))
         }
@@ -154,7 +156,7 @@ public enum Renderer {
         }
         func spans(_ binding: Binding) -> [Span] { entry(g.unicode ? binding.label : Pages.asciiLabel(binding.label), short(binding)) }
         own += bindings.filter { $0.inKeyBar && allowed($0) }.map(spans)
-        var global = KeyMap.global.filter { globalOnThisScreen.contains($0.command) && allowed($0) }.map(spans)
+        var global = globalBindings.filter { globalOnThisScreen.contains($0.command) && allowed($0) }.map(spans)
         func width(_ list: [[Span]]) -> Int { list.joined().reduce(0) { $0 + TextWidth.of($1.text) } }
         // On a narrow row, the screen's own keys give way first, then the globals but `? help`.
         while !own.isEmpty && width(own) + width(global) > state.size.width + 2 { own.removeLast() }
