@@ -14,6 +14,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // FilePath: Foundation's NSString path methods trap on one-character paths on Linux.
         .package(url: "https://github.com/apple/swift-system", from: "1.4.0"),
+        // The config file is YAML: comments for people who edit it by hand, a line and column for
+        // every node so a mistake is named where it is, and libyaml builds in seconds (TOMLKit's
+        // toml++ is a large C++ build; JSON has no comments).
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Catalog, assessment and scoring. Foundation only: no terminal, no file format.
@@ -25,6 +29,8 @@ let package = Package(
         // The interactive map, pure: state, actions, reducer, layout, renderer into a cell grid.
         // No ncurses: every screen is testable as text.
         .target(name: "DASFUI", dependencies: ["DASFEngine"]),
+        // The config file ($XDG_CONFIG_HOME/dasf/config.yaml): read, checked, problems named by line.
+        .target(name: "DASFConfig", dependencies: ["DASFEngine", "DASFUI", .product(name: "Yams", package: "Yams")]),
         // ncursesw for Swift: a module map and a small C shim (docs/architecture.md).
         // No pkgConfig: the only flags ncursesw's pkg-config adds are -D defines SwiftPM drops (with
         // a warning); shim.h sets what the wide API needs itself.
@@ -36,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "dasf",
             dependencies: [
-                "DASFEngine", "DASFStore", "DASFUI", "DASFTerminal", "DASFReport",
+                "DASFEngine", "DASFStore", "DASFUI", "DASFTerminal", "DASFReport", "DASFConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +54,7 @@ let package = Package(
         .target(name: "DASFTestSupport", dependencies: ["DASFEngine"], path: "Tests/DASFTestSupport"),
         .testTarget(name: "DASFEngineTests", dependencies: ["DASFEngine", "DASFTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "DASFStoreTests", dependencies: ["DASFStore"]),
+        .testTarget(name: "DASFConfigTests", dependencies: ["DASFConfig", "DASFUI", "DASFEngine"]),
         .testTarget(name: "DASFUITests", dependencies: ["DASFUI", "DASFEngine", "DASFTestSupport"], exclude: ["__Screens__"]),
         .testTarget(name: "DASFReportTests", dependencies: ["DASFReport", "DASFEngine", "DASFTestSupport"], exclude: ["__Reports__"]),
         // The real binary in tmux: keys typed, the pane read, the save file checked.

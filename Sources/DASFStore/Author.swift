@@ -10,10 +10,17 @@ import Darwin
 public enum Author {
     /// `DASF_AUTHOR`, else the login name (`$USER`, `$LOGNAME`, else the password database, which
     /// knows it when a cron job or a container leaves the environment bare), else "unknown".
+    /// The config file's `author`, when set, comes between `DASF_AUTHOR` and the login name.
     public static var current: String { current(environment: ProcessInfo.processInfo.environment) }
 
-    static func current(environment: [String: String]) -> String {
-        for key in ["DASF_AUTHOR", "USER", "LOGNAME"] {
+    public static func current(configured: String?) -> String {
+        current(environment: ProcessInfo.processInfo.environment, configured: configured)
+    }
+
+    static func current(environment: [String: String], configured: String? = nil) -> String {
+        if let value = environment["DASF_AUTHOR"]?.trimmingCharacters(in: .whitespaces), !value.isEmpty { return value }
+        if let configured, !configured.isEmpty { return configured }
+        for key in ["USER", "LOGNAME"] {
             if let value = environment[key]?.trimmingCharacters(in: .whitespaces), !value.isEmpty { return value }
         }
         if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name, name.pointee != 0 { return String(cString: name) }

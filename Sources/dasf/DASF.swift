@@ -20,4 +20,16 @@ struct DASF: ParsableCommand {
         ],
         defaultSubcommand: OpenCommand.self
     )
+
+    /// As ArgumentParser's own, with the config file's problems said once, before any work,
+    /// whichever command runs (not for --help or a usage error).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            UserSettings.reportProblems()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

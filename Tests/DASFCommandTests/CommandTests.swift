@@ -393,3 +393,43 @@ final class MergeCommandTests: CommandTestCase {
         try dasf("merge", "base.dasf.json", "nope.dasf.json", "theirs.dasf.json", "-o", "x.dasf.json", expect: 2)
     }
 }
+
+/// Issue 10.4: the config file, through the real binary.
+final class ConfigCommandTests: CommandTestCase {
+    func writeConfig(_ text: String) throws -> [String: String] {
+        let home = directory + "/xdg"
+        try FileManager.default.createDirectory(atPath: home + "/dasf", withIntermediateDirectories: true)
+        try text.write(toFile: home + "/dasf/config.yaml", atomically: true, encoding: .utf8)
+        return ["XDG_CONFIG_HOME": home, "DASF_AUTHOR": ""]
+    }
+
+    func testTheConfiguredCatalogAuthorAndPrivateFieldsAreUsed() throws {
+        let env = try writeConfig("catalog: dasf-1.0\nauthor: Configured Person\nprivate: [notes]\n")
+        XCTAssertEqual(try DASFProcess.run(["new", "a.dasf.json"], in: directory, environment: env).status, 0)
+        XCTAssertEqual(try DASFProcess.run(["set", "a.dasf.json", "control", "1", "--owner", "Kept Owner", "--note", "Hidden Note"], in: directory, environment: env).status, 0)
+        let status = try DASFProcess.run(["status", "a.dasf.json", "--format", "json"], in: directory, environment: env)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: status.stdoutBytes) as? [String: Any])
+        XCTAssertEqual((json["catalog"] as? [String: Any])?["id"] as? String, "dasf-1.0")
+        let journal = try DASFProcess.run(["journal", "a.dasf.json"], in: directory, environment: env)
+        XCTAssertTrue(journal.stdout.contains("Configured Person"), journal.stdout)
+        let room = try DASFProcess.run(["report", "a.dasf.json", "--audience", "room"], in: directory, environment: env)
+        XCTAssertTrue(room.stdout.contains("Kept Owner"), "owners are not in the configured private list")
+        XCTAssertFalse(room.stdout.contains("Hidden Note"))
+        XCTAssertEqual(room.stderr, "")
+    }
+
+    func testABadConfigIsOneLineAndTheCommandStillWorks() throws {
+        let env = try writeConfig("theme: solarised\nmouse: perhaps\n")
+        XCTAssertEqual(try DASFProcess.run(["new", "b.dasf.json"], in: directory, environment: env).status, 0)
+        let result = try DASFProcess.run(["status", "b.dasf.json"], in: directory, environment: env)
+        XCTAssertEqual(result.status, 0)
+        let lines = result.stderr.split(separator: "\n")
+        XCTAssertEqual(lines.count, 2, result.stderr)
+        XCTAssertTrue(lines[0].hasPrefix("dasf: warning: \(env["XDG_CONFIG_HOME"]!)/dasf/config.yaml:1: theme: no such theme \"solarised\""), result.stderr)
+        XCTAssertTrue(lines[1].contains("config.yaml:2: mouse: expected true or false"), result.stderr)
+        let broken = try writeConfig("theme: [oops\n")
+        let again = try DASFProcess.run(["status", "b.dasf.json"], in: directory, environment: broken)
+        XCTAssertEqual(again.status, 0)
+        XCTAssertTrue(again.stderr.contains("config.yaml:") && again.stderr.contains("using the defaults"), again.stderr)
+    }
+}

@@ -27,6 +27,8 @@ struct DASFProcess {
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
+        // No one's own config file changes what a test sees.
+        env["XDG_CONFIG_HOME"] = directory + "/.no-config"
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let outPath = directory + "/.stdout-\(UUID().uuidString)", errPath = directory + "/.stderr-\(UUID().uuidString)"

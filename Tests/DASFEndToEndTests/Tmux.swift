@@ -9,6 +9,9 @@ final class Tmux {
     let socket = "dasf-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
     let directory: String
 
+    /// Where dasf looks for its config file (an empty place unless a test writes one).
+    var configHome: String?
+
     init(directory: String) { self.directory = directory }
 
     static var available: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") || shell("command -v tmux").status == 0 }
@@ -38,7 +41,7 @@ final class Tmux {
     /// Starts `command` in a new session of the given size; the pane stays after it exits and
     /// prints EXIT=<status>.
     func start(_ command: String, width: Int = 100, height: Int = 30) {
-        let line = "unset NO_COLOR; LANG=C.UTF-8 TERM=tmux-256color \(command); echo EXIT=\\$?; sleep 60"
+        let line = "unset NO_COLOR COLORFGBG DASF_THEME; export XDG_CONFIG_HOME=\(configHome ?? directory + "/.no-config"); LANG=C.UTF-8 TERM=tmux-256color \(command); echo EXIT=\\$?; sleep 60"
         let result = tmux("new-session -d -s e2e -x \(width) -y \(height) \"\(line)\"")
         XCTAssertEqual(result.status, 0, result.output)
     }

@@ -62,7 +62,7 @@ struct OpenCommand: ParsableCommand {
                 guard file.hasSuffix(".dasf.json") else {
                     throw StoreError(path: file, kind: .unreadable, reason: "no such file (dasf new \(file) creates one)")
                 }
-                let catalog = try Catalog.resolve(source.catalog ?? BuiltinCatalogs.defaultID)
+                let catalog = try Catalog.resolve(source.catalog ?? UserSettings.current.catalog ?? BuiltinCatalogs.defaultID)
                 _ = try SaveFile.create(file, assessment: Assessment(title: "Untitled assessment", catalog: catalog))
                 notice = "created \(file): a new assessment against \(catalog.title)"
             }
@@ -73,19 +73,25 @@ struct OpenCommand: ParsableCommand {
         let unwritable = readonly ? nil : document.file.whyNotWritable
         // The Linux console's font lacks the state symbols (◐ ✓ ✗), so it gets the ASCII set.
         let unicode = NcursesBackend.prepareLocale() && !ascii && !term.hasPrefix("linux")
-        let (themeName, themeProblem) = ThemeName.choose(flag: theme?.rawValue, environment: ProcessInfo.processInfo.environment, colorAllowed: !noColor)
+        let settings = UserSettings.current
+        var environment = ProcessInfo.processInfo.environment
+        // The config file's theme comes after --theme and DASF_THEME.
+        if let configured = settings.theme, (environment["DASF_THEME"] ?? "").isEmpty { environment["DASF_THEME"] = configured.rawValue }
+        let (themeName, themeProblem) = ThemeName.choose(flag: theme?.rawValue, environment: environment, colorAllowed: !noColor)
+        let mouse = !noMouse && (settings.mouse ?? true)
         if let themeProblem { Console.warn(themeProblem) }
-        guard let backend = NcursesBackend(color: Theme(themeName).color, mouse: !noMouse) else {
+        guard let backend = NcursesBackend(color: Theme(themeName).color, mouse: mouse) else {
             Console.error("no usable terminal (is TERM set to a known terminal type?)")
             throw ExitCode.failure
         }
         let conflicts = AppState.conflictNotice(count: document.assessment.conflicts.count)
         let state = AppState(
             catalog: document.catalog, assessment: document.assessment, path: file, size: backend.size,
-            readOnly: readonly || unwritable != nil, review: review, unicode: unicode, mouse: !noMouse,
-            message: present ? "presenting: private fields hidden, edits off; PgDn lights the stages one by one, ? lists the keys"
-                : unwritable.map { "opened read-only: \($0)" } ?? notice ?? document.warnings.first ?? conflicts,
-            author: author ?? Author.current, today: Author.today(), journal: document.journal, presenting: present, themeName: themeName)
+            readOnly: readonly || unwritable != nil, review: review, unicode: unicode, mouse: mouse,
+            message: UserSettings.loaded.problems.first ?? (present ? "presenting: private fields hidden, edits off; PgDn lights the stages one by one, ? lists the keys"
+                : unwritable.map { "opened read-only: \($0)" } ?? notice ?? document.warnings.first ?? conflicts),
+            author: UserSettings.author(author), today: Author.today(), journal: document.journal, presenting: present,
+            hiddenInRoom: settings.hiddenInRoom ?? Set(PrivateField.allCases), themeName: themeName, keys: settings.keys)
         let saver = Saver(file: document.file)
         let runtime = Runtime(state: state, backend: backend, now: { Date().timeIntervalSinceReferenceDate },
                               stamp: { Author.timestamp() },
@@ -172,20 +178,5 @@ final class Saver {
         let formatter = DateFormatter()
         formatter.dateFormat = "HH:mm:ss"
         return formatter.string(from: Date())
-    }
-}
-
-/// Edit distance, for "did you mean".
-enum Typo {
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.lowercased()), b = Array(b.lowercased())
-        guard !a.isEmpty else { return b.count }
-        var previous = Array(0...b.count)
-        for (i, x) in a.enumerated() {
-            var current = [i + 1]
-            for (j, y) in b.enumerated() { current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))) }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

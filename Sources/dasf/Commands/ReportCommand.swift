@@ -43,7 +43,8 @@ struct ReportCommand: ParsableCommand {
             document.warnings.forEach(Console.warn)
             let input = ReportInput(
                 catalog: document.catalog, assessment: document.assessment, journal: document.journal, today: today ?? Author.today(),
-                options: .init(hideNotApplicable: hideNA, hideEmpty: hideEmpty, audience: audience.audience))
+                options: .init(hideNotApplicable: hideNA, hideEmpty: hideEmpty, audience: audience.audience,
+                              hidden: UserSettings.current.hiddenInRoom ?? Set(PrivateField.allCases)))
             let text: String
             switch format {
             case .md: text = MarkdownReport.render(input)

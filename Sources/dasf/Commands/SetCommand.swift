@@ -194,7 +194,7 @@ struct SetCommand: ParsableCommand {
                         guard let id = catalog.controlID(matching: values[1]) else { throw EditError.unknownControl(values[1]) }
                         target = .control(id)
                     }
-                    edits.append(.addComment(target, author: author ?? Author.current, at: Author.timestamp(), text: add))
+                    edits.append(.addComment(target, author: UserSettings.author(author), at: Author.timestamp(), text: add))
                 }
                 if let resolve { edits.append(.resolveComment(id: resolve, resolved: true)) }
                 if let reopen { edits.append(.resolveComment(id: reopen, resolved: false)) }
@@ -204,7 +204,7 @@ struct SetCommand: ParsableCommand {
                 if let notes { edits.append(.setOrganisationalRiskNotes(risk, notes: notes)) }
             }
             let before = document.scorecard
-            let outcome = try document.apply(edits, author: author ?? Author.current, force: force)
+            let outcome = try document.apply(edits, author: UserSettings.author(author), force: force)
             if format == .json {
                 Console.json(try JSONText.encode(CommandResult.saved(file: file, outcome: outcome, before: before, after: document.scorecard, catalog: catalog)))
                 return
