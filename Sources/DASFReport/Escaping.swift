@@ -77,6 +77,24 @@ public enum Escaping {
         return out
     }
 
+    /// HTML text in which each http(s) address becomes a link (evidence). Only http and https:
+    /// never `javascript:` or `data:`; the address is escaped as an attribute and as text.
+    public static func htmlLink(_ text: String) -> String {
+        text.split(separator: " ", omittingEmptySubsequences: false).map { word in
+            let token = String(word), lower = token.lowercased()
+            guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return html(token) }
+            var address = Substring(token), tail = ""
+            while let last = address.last, ".,;:!?)'\"".contains(last) {
+                tail = String(last) + tail
+                address = address.dropLast()
+            }
+            guard address.count > 8, !address.contains(where: { "<>\"`\\".contains($0) || $0.isWhitespace || $0.asciiValue.map { $0 < 0x20 } ?? false }) else {
+                return html(token)
+            }
+            return "<a href=\"\(html(String(address)))\">\(html(String(address)))</a>" + html(tail)
+        }.joined(separator: " ")
+    }
+
     /// HTML text and attribute values.
     public static func html(_ text: String) -> String {
         var out = ""

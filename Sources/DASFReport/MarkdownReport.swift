@@ -38,6 +38,16 @@ public enum MarkdownReport {
         }
         out.append("| **All** | \(t.inScope) | \(t.open) | \(t.partial) | \(t.mitigated) | \(t.accepted + t.transferred + t.avoided) | \(t.assessed) | \(t.stale) |")
 
+        let pressing = input.scorecard.mostPressing(10)
+        section("The \(pressing.count == 10 ? "ten" : "\(pressing.count)") most pressing risks", pressing.enumerated().map { n, risk in
+            "\(n + 1). \(e(risk.riskID)) \(e(input.catalog.risk(risk.riskID)?.title ?? "")): \(risk.state.label), "
+                + (risk.highestThreatRating.map { "highest threat \($0) of 25" } ?? "no threat rated") + ", \(Int((risk.coverage * 100).rounded()))% covered"
+        }, empty: "None: every risk in scope is mitigated or has a decided treatment.")
+        section("Due next", a.dueNext(today: input.scorecard.today, limit: 10).map { item in
+            "- \(item.date): \(e(item.control)) \(e(input.catalog.control(item.control)?.title ?? "")), "
+                + (item.kind == .target ? "in place by then" : "review by then") + (item.overdue ? " (**overdue**)" : "")
+        }, empty: "No target or review date is set.")
+
         section("Open and partial risks", input.attention.map { risk, evaluation in
             var line = "- **\(e(risk.id)) \(e(risk.title))**: \(e(evaluation.explanation))."
             if let rating = evaluation.highestThreatRating { line += " Highest threat rating \(rating)/25." }

@@ -187,3 +187,38 @@ enum RandomAssessment {
         return a
     }
 }
+
+/// Issue 10.5: the executive page's two lists, from the engine.
+final class PriorityTests: XCTestCase {
+    func testTheMostPressingRisksAreRankedByRatingThenState() throws {
+        let catalog = try BuiltinCatalogs.load("dasf-2.0")
+        var a = Assessment(title: "x", catalog: catalog)
+        try a.apply(.addThreat(risk: "9.12", text: "jailbreak", component: nil, likelihood: 4, impact: 5), in: catalog)
+        try a.apply(.addThreat(risk: "1.1", text: "weak access", component: nil, likelihood: 2, impact: 2), in: catalog)
+        try a.apply(.setControlStatus(control: "DASF 1", status: .implemented), in: catalog)
+        let card = Scorecard(catalog: catalog, assessment: a)
+        let top = card.mostPressing(10)
+        XCTAssertEqual(top.count, 10)
+        XCTAssertEqual(top[0].riskID, "9.12")
+        XCTAssertEqual(top[1].riskID, "1.1")
+        XCTAssertTrue(top.dropFirst(2).allSatisfy { $0.highestThreatRating == nil })
+        let unrated = top.dropFirst(2)
+        XCTAssertEqual(unrated.map(\.state), unrated.map(\.state).sorted { $0 == .open && $1 != .open }, "open before partial")
+    }
+
+    func testDueDatesComeEarliestFirstAndSayWhatIsLate() throws {
+        let catalog = try BuiltinCatalogs.load("dasf-2.0")
+        var a = Assessment(title: "x", catalog: catalog)
+        try a.apply(.setControlTargetDate(control: "DASF 5", date: "2026-12-01"), in: catalog)
+        try a.apply(.setControlStatus(control: "DASF 1", status: .implemented), in: catalog)
+        try a.apply(.setControlReviewBy(control: "DASF 1", date: "2026-11-01"), in: catalog)
+        try a.apply(.setControlTargetDate(control: "DASF 2", date: "2027-01-10"), in: catalog)
+        try a.apply(.setControlStatus(control: "DASF 3", status: .implemented), in: catalog)
+        try a.apply(.setControlTargetDate(control: "DASF 3", date: "2026-01-01"), in: catalog)
+        let due = a.dueNext(today: "2026-11-24", limit: 10)
+        XCTAssertEqual(due.map(\.control), ["DASF 1", "DASF 5", "DASF 2"], "an implemented control's target is no longer due")
+        XCTAssertEqual(due.map(\.overdue), [true, false, false])
+        XCTAssertEqual(due.first?.kind, .review)
+        XCTAssertEqual(a.dueNext(today: nil, limit: 1).count, 1)
+    }
+}

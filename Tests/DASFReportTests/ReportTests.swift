@@ -242,3 +242,44 @@ final class RoomReportTests: XCTestCase {
         XCTAssertFalse(PrivateFixture.leaks(in: register["md"]! + register["json"]!).isEmpty, "the register keeps them (the check can fail)")
     }
 }
+
+/// Issue 10.5: the HTML report as a board pack.
+final class BoardPackTests: XCTestCase {
+    /// Printed across an A4 page between 14 mm margins (515 pt), every label on the map is at
+    /// least 8 pt: the smallest font size times the page's scale of the drawing.
+    func testMapLabelsAreAtLeastEightPointsOnA4() throws {
+        let html = HTMLReport.render(try Fixture.input())
+        let svg = try XCTUnwrap(html.range(of: "<svg").map { String(html[$0.lowerBound...]) })
+        let viewBox = try XCTUnwrap(svg.firstMatch(of: /viewBox="0 0 (\d+) (\d+)"/))
+        let width = try XCTUnwrap(Double(viewBox.1))
+        let sizes = svg.matches(of: /font-size="(\d+(?:\.\d+)?)"/).compactMap { Double($0.1) }
+        XCTAssertFalse(sizes.isEmpty)
+        let printable = (210.0 - 2 * 14) / 25.4 * 72
+        XCTAssertGreaterThanOrEqual(sizes.min()! * printable / width, 8.0, "smallest label \(sizes.min()!) units in a \(width)-unit drawing")
+    }
+
+    func testTheExecutivePageComesFirstAndStandsOnItsOwnSheet() throws {
+        let html = HTMLReport.render(try Fixture.input())
+        let executive = try XCTUnwrap(html.range(of: "<section class=\"executive\">"))
+        let map = try XCTUnwrap(html.range(of: "<svg"))
+        XCTAssertLessThan(executive.lowerBound, map.lowerBound)
+        for heading in ["At a glance", "The ten most pressing risks", "Decisions taken", "Due next"] {
+            let at = try XCTUnwrap(html.range(of: heading), heading)
+            XCTAssertLessThan(at.lowerBound, map.lowerBound, heading)
+        }
+        for rule in [".executive { break-after: page;", "tr, li, dt, dd, p { break-inside: avoid-page; }", "h1, h2, h3 { break-after: avoid-page;",
+                     "thead { display: table-header-group; }", "@page { size: A4;"] {
+            XCTAssertTrue(html.contains(rule), rule)
+        }
+    }
+
+    /// Evidence addresses are links in HTML (and autolinks in Markdown, `&` included), and only
+    /// http and https ever become one.
+    func testEvidenceAddressesAreLinksAndOnlyWebOnes() {
+        XCTAssertEqual(Escaping.htmlLink("https://wiki.example/a?b=1&c=2."), "<a href=\"https://wiki.example/a?b=1&amp;c=2\">https://wiki.example/a?b=1&amp;c=2</a>.")
+        XCTAssertEqual(Escaping.htmlLink("see https://x.example/p now"), "see <a href=\"https://x.example/p\">https://x.example/p</a> now")
+        XCTAssertEqual(Escaping.htmlLink("javascript:alert(1)"), "javascript:alert(1)")
+        XCTAssertEqual(Escaping.htmlLink("https://x.example/\"onmouseover=\"x"), "https://x.example/&quot;onmouseover=&quot;x")
+        XCTAssertEqual(Escaping.markdown("https://wiki.example/a?b=1&c=2"), "<https://wiki.example/a?b=1&c=2>")
+    }
+}
