@@ -20,6 +20,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CATALOG_DIR = os.path.join(ROOT, "Catalog")
 SWIFT_OUT = os.path.join(ROOT, "Sources", "DASFEngine", "Catalog", "BuiltinCatalogs+Data.swift")
 REFERENCE = os.path.join(ROOT, "..", "shared", "reference", "dasf-2.0-compendium.json")
+# Our facilitation prompts (talking points and questions per stage and component).
+FACILITATION = os.path.join(ROOT, "scripts", "facilitation.json")
 
 MODEL_IDS = {
     "Predictive ML Models": "predictive-ml",
@@ -136,6 +138,10 @@ def control_number(control_id):
     return int(control_id.split()[1])
 
 
+with open(FACILITATION, encoding="utf-8") as _f:
+    FACILITATE = json.load(_f)
+
+
 def build_v2(ref, text):
     stages = []
     for name in ref["stages"]:
@@ -143,10 +149,11 @@ def build_v2(ref, text):
         stage = {"id": sid, "name": STAGE_NAMES[sid], "short": STAGE_SHORT[sid], "summary": text["stages"][sid]}
         if sid == "operations-and-platform":
             stage["foundation"] = True
+        stage.update(FACILITATE["stages"].get(sid, {}))
         stages.append(stage)
     components = [
-        {"id": c["id"], "name": c["name"], "short": COMPONENT_SHORT[c["id"]], "stage": STAGE_IDS[c["stage"]],
-         "summary": text["components"][c["id"]]}
+        dict({"id": c["id"], "name": c["name"], "short": COMPONENT_SHORT[c["id"]], "stage": STAGE_IDS[c["stage"]],
+              "summary": text["components"][c["id"]]}, **FACILITATE["components"].get(str(c["id"]), {}))
         for c in ref["components"]
     ]
     models = [

@@ -5,7 +5,7 @@ extension BuiltinCatalogs {
     /// Each shipped catalog's JSON text, exactly as in Catalog/, with the SHA-256 of its UTF-8
     /// bytes worked out here rather than at every start (a test checks it).
     static let sources: [(id: String, digest: String, text: String)] = [
-        ("dasf-2.0", "sha256:491238a966acb2a7cf5d4768f2288d0ee33a013c75c0c2915692ca6fd4690c94", #"""
+        ("dasf-2.0", "sha256:43fcace460f374156bb965fb6e24ba3f5689fbf40a544dcc13f811f939620da0", #"""
 {
   "format": "dasf-catalog",
   "formatVersion": 1,
@@ -91,26 +91,59 @@ extension BuiltinCatalogs {
       "id": "data-operations",
       "name": "Data operations",
       "short": "Data",
-      "summary": "Taking in, cleaning, storing and governing the data that models learn from and answer with."
+      "summary": "Taking in, cleaning, storing and governing the data that models learn from and answer with.",
+      "talkingPoints": [
+        "Most AI incidents start with data: who can change it, and whether anyone would notice.",
+        "A model is only as trustworthy as the least-guarded source it learned from or retrieves from.",
+        "Governance here is plain data hygiene: owners, classification, lineage, access logs."
+      ],
+      "questions": [
+        "Which of our data sources could an outsider influence without us knowing?",
+        "If a dataset were quietly poisoned last month, how would we find out?"
+      ]
     },
     {
       "id": "model-operations",
       "name": "Model operations",
       "short": "Models",
-      "summary": "Choosing, training, evaluating and managing models, whether built in-house or obtained elsewhere."
+      "summary": "Choosing, training, evaluating and managing models, whether built in-house or obtained elsewhere.",
+      "talkingPoints": [
+        "Treat models like code you ship: versioned, reviewed, signed, and traceable to their data.",
+        "Models from outside are third-party software with all the supply-chain risk that brings."
+      ],
+      "questions": [
+        "Can we say which data and code produced the model now in production?",
+        "Who approves a model before it is released, and on what evidence?"
+      ]
     },
     {
       "id": "model-deployment-and-serving",
       "name": "Model deployment and serving",
       "short": "Serving",
-      "summary": "Putting models behind endpoints and handling the requests and responses they serve."
+      "summary": "Putting models behind endpoints and handling the requests and responses they serve.",
+      "talkingPoints": [
+        "The serving endpoint is where attackers meet the model: every input is untrusted.",
+        "Outputs carry risk too: leaked data, made-up answers, actions taken on a model's word."
+      ],
+      "questions": [
+        "What stops a user from talking the model into doing something it should not?",
+        "Who sees it when the model starts answering badly?"
+      ]
     },
     {
       "id": "operations-and-platform",
       "name": "Operations and platform",
       "short": "Platform",
       "summary": "The platform everything runs on and the operational practice around it: access, patching, testing, response and compliance.",
-      "foundation": true
+      "foundation": true,
+      "talkingPoints": [
+        "The platform underneath carries every other control: identity, network, patching, response.",
+        "Ordinary security practice still applies to AI systems, and is often where gaps hide."
+      ],
+      "questions": [
+        "Is the AI platform inside our normal vulnerability and incident processes, or beside them?",
+        "Who could reach production models with privileged access today?"
+      ]
     }
   ],
   "components": [
@@ -119,84 +152,168 @@ extension BuiltinCatalogs {
       "name": "Raw data",
       "short": "Raw data",
       "stage": "data-operations",
-      "summary": "The data as it arrives from its sources, before anything is done to it."
+      "summary": "The data as it arrives from its sources, before anything is done to it.",
+      "talkingPoints": [
+        "Raw data arrives from places we do not control; its access and quality set the ceiling for everything after."
+      ],
+      "questions": [
+        "Who can write to the raw data stores today?",
+        "Do we know which raw data is personal or confidential?"
+      ]
     },
     {
       "id": 2,
       "name": "Data prep",
       "short": "Data prep",
       "stage": "data-operations",
-      "summary": "The jobs that clean, join, transform and engineer features from raw data."
+      "summary": "The jobs that clean, join, transform and engineer features from raw data.",
+      "talkingPoints": [
+        "Preparation jobs change data silently; a bad transform looks exactly like good data."
+      ],
+      "questions": [
+        "Are data preparation pipelines reviewed and versioned like code?",
+        "Could someone change a transform without anyone approving it?"
+      ]
     },
     {
       "id": 3,
       "name": "Datasets",
       "short": "Datasets",
       "stage": "data-operations",
-      "summary": "Curated, labelled datasets ready for training, evaluation or retrieval."
+      "summary": "Curated, labelled datasets ready for training, evaluation or retrieval.",
+      "talkingPoints": [
+        "Curated datasets are what models actually learn from: the best place to poison, the best place to check."
+      ],
+      "questions": [
+        "Can we rebuild any training set exactly as it was?",
+        "How are labels checked, and by whom?"
+      ]
     },
     {
       "id": 4,
       "name": "Catalog and governance",
       "short": "Governance",
       "stage": "data-operations",
-      "summary": "The catalog that records what data and models exist, who owns them and who may use them."
+      "summary": "The catalog that records what data and models exist, who owns them and who may use them.",
+      "talkingPoints": [
+        "A catalog tells us what exists, who owns it and who may use it; without it, every other control is guesswork."
+      ],
+      "questions": [
+        "Does every dataset and model have a named owner?",
+        "Can we trace a model back to the data it came from?"
+      ]
     },
     {
       "id": 5,
       "name": "ML algorithm",
       "short": "Algorithms",
       "stage": "model-operations",
-      "summary": "The learning algorithm and the training experiments that produce a model."
+      "summary": "The learning algorithm and the training experiments that produce a model.",
+      "talkingPoints": [
+        "The choice of algorithm and the training runs decide how robust the model can ever be."
+      ],
+      "questions": [
+        "Are experiments tracked well enough to repeat them?",
+        "Who decides that a model is good enough to go further?"
+      ]
     },
     {
       "id": 6,
       "name": "Evaluation",
       "short": "Evaluation",
       "stage": "model-operations",
-      "summary": "Testing a model's quality, robustness and safety before and after release."
+      "summary": "Testing a model's quality, robustness and safety before and after release.",
+      "talkingPoints": [
+        "Evaluation is where we find out whether the model is safe, not only whether it is accurate."
+      ],
+      "questions": [
+        "Do we test for misuse and bias as well as accuracy?",
+        "Is evaluation repeated after release, or only before?"
+      ]
     },
     {
       "id": 7,
       "name": "Model build",
       "short": "Model build",
       "stage": "model-operations",
-      "summary": "Building the model artefact itself, including anything obtained from outside."
+      "summary": "Building the model artefact itself, including anything obtained from outside.",
+      "talkingPoints": [
+        "Building or importing a model is a supply chain: libraries, base models and weights from elsewhere."
+      ],
+      "questions": [
+        "Where do our base models and libraries come from, and who vets them?",
+        "Could a tampered model file reach our registry?"
+      ]
     },
     {
       "id": 8,
       "name": "Model management",
       "short": "Model mgmt",
       "stage": "model-operations",
-      "summary": "Registering, versioning, approving and tracking models over their life."
+      "summary": "Registering, versioning, approving and tracking models over their life.",
+      "talkingPoints": [
+        "Managing models means knowing which version runs where, who approved it, and how to roll back."
+      ],
+      "questions": [
+        "Is there a human sign-off before a model reaches production?",
+        "How quickly could we withdraw a bad model?"
+      ]
     },
     {
       "id": 9,
       "name": "Model serving: inference requests",
       "short": "Requests",
       "stage": "model-deployment-and-serving",
-      "summary": "The requests and prompts that reach a served model, and the endpoint that takes them."
+      "summary": "The requests and prompts that reach a served model, and the endpoint that takes them.",
+      "talkingPoints": [
+        "Every request to the model is untrusted input: prompts can carry instructions, and volume can be an attack."
+      ],
+      "questions": [
+        "Who can call the model endpoint, and is every call authenticated?",
+        "What happens when someone tries to jailbreak it?"
+      ]
     },
     {
       "id": 10,
       "name": "Model serving: inference responses",
       "short": "Responses",
       "stage": "model-deployment-and-serving",
-      "summary": "What a served model sends back, and how that output is used and watched."
+      "summary": "What a served model sends back, and how that output is used and watched.",
+      "talkingPoints": [
+        "What the model returns can leak data, invent facts or trigger actions; watch it like any other output channel."
+      ],
+      "questions": [
+        "Do we filter or check responses before people or systems act on them?",
+        "Would we notice if answer quality dropped tomorrow?"
+      ]
     },
     {
       "id": 11,
       "name": "ML operations (MLOps)",
       "short": "MLOps",
       "stage": "operations-and-platform",
-      "summary": "The pipelines and practice that move data, code and models through to production."
+      "summary": "The pipelines and practice that move data, code and models through to production.",
+      "talkingPoints": [
+        "MLOps is how controls become routine: the same checks every time, not when someone remembers."
+      ],
+      "questions": [
+        "Which security checks run automatically in the model pipeline?",
+        "Who can change the pipeline itself?"
+      ]
     },
     {
       "id": 12,
       "name": "Data and AI platform security",
       "short": "Platform",
       "stage": "operations-and-platform",
-      "summary": "The underlying platform: identity, network, patching, testing, incident response and compliance."
+      "summary": "The underlying platform: identity, network, patching, testing, incident response and compliance.",
+      "talkingPoints": [
+        "Identity, network, patching, testing and response for the platform carry the weight of all the rest."
+      ],
+      "questions": [
+        "Who holds admin rights on the AI platform, and who reviews them?",
+        "When did we last test incident response for an AI system?"
+      ]
     }
   ],
   "risks": [
@@ -6505,7 +6622,7 @@ extension BuiltinCatalogs {
 }
 
 """#),
-        ("dasf-1.0", "sha256:f6c6ed60ef2080640c31e57ce830599dce2ea38de630a019ffaeeb14ac239301", #"""
+        ("dasf-1.0", "sha256:740e85835c8c43f15f26d74b5c12d928a72e875cd375702b40a80fa092b3c6e1", #"""
 {
   "format": "dasf-catalog",
   "formatVersion": 1,
@@ -6591,26 +6708,59 @@ extension BuiltinCatalogs {
       "id": "data-operations",
       "name": "Data operations",
       "short": "Data",
-      "summary": "Taking in, cleaning, storing and governing the data that models learn from and answer with."
+      "summary": "Taking in, cleaning, storing and governing the data that models learn from and answer with.",
+      "talkingPoints": [
+        "Most AI incidents start with data: who can change it, and whether anyone would notice.",
+        "A model is only as trustworthy as the least-guarded source it learned from or retrieves from.",
+        "Governance here is plain data hygiene: owners, classification, lineage, access logs."
+      ],
+      "questions": [
+        "Which of our data sources could an outsider influence without us knowing?",
+        "If a dataset were quietly poisoned last month, how would we find out?"
+      ]
     },
     {
       "id": "model-operations",
       "name": "Model operations",
       "short": "Models",
-      "summary": "Choosing, training, evaluating and managing models, whether built in-house or obtained elsewhere."
+      "summary": "Choosing, training, evaluating and managing models, whether built in-house or obtained elsewhere.",
+      "talkingPoints": [
+        "Treat models like code you ship: versioned, reviewed, signed, and traceable to their data.",
+        "Models from outside are third-party software with all the supply-chain risk that brings."
+      ],
+      "questions": [
+        "Can we say which data and code produced the model now in production?",
+        "Who approves a model before it is released, and on what evidence?"
+      ]
     },
     {
       "id": "model-deployment-and-serving",
       "name": "Model deployment and serving",
       "short": "Serving",
-      "summary": "Putting models behind endpoints and handling the requests and responses they serve."
+      "summary": "Putting models behind endpoints and handling the requests and responses they serve.",
+      "talkingPoints": [
+        "The serving endpoint is where attackers meet the model: every input is untrusted.",
+        "Outputs carry risk too: leaked data, made-up answers, actions taken on a model's word."
+      ],
+      "questions": [
+        "What stops a user from talking the model into doing something it should not?",
+        "Who sees it when the model starts answering badly?"
+      ]
     },
     {
       "id": "operations-and-platform",
       "name": "Operations and platform",
       "short": "Platform",
       "summary": "The platform everything runs on and the operational practice around it: access, patching, testing, response and compliance.",
-      "foundation": true
+      "foundation": true,
+      "talkingPoints": [
+        "The platform underneath carries every other control: identity, network, patching, response.",
+        "Ordinary security practice still applies to AI systems, and is often where gaps hide."
+      ],
+      "questions": [
+        "Is the AI platform inside our normal vulnerability and incident processes, or beside them?",
+        "Who could reach production models with privileged access today?"
+      ]
     }
   ],
   "components": [
@@ -6619,84 +6769,168 @@ extension BuiltinCatalogs {
       "name": "Raw Data",
       "short": "Raw data",
       "stage": "data-operations",
-      "summary": "The data as it arrives from its sources, before anything is done to it."
+      "summary": "The data as it arrives from its sources, before anything is done to it.",
+      "talkingPoints": [
+        "Raw data arrives from places we do not control; its access and quality set the ceiling for everything after."
+      ],
+      "questions": [
+        "Who can write to the raw data stores today?",
+        "Do we know which raw data is personal or confidential?"
+      ]
     },
     {
       "id": 2,
       "name": "Data Prep",
       "short": "Data prep",
       "stage": "data-operations",
-      "summary": "The jobs that clean, join, transform and engineer features from raw data."
+      "summary": "The jobs that clean, join, transform and engineer features from raw data.",
+      "talkingPoints": [
+        "Preparation jobs change data silently; a bad transform looks exactly like good data."
+      ],
+      "questions": [
+        "Are data preparation pipelines reviewed and versioned like code?",
+        "Could someone change a transform without anyone approving it?"
+      ]
     },
     {
       "id": 3,
       "name": "Datasets",
       "short": "Datasets",
       "stage": "data-operations",
-      "summary": "Curated, labelled datasets ready for training, evaluation or retrieval."
+      "summary": "Curated, labelled datasets ready for training, evaluation or retrieval.",
+      "talkingPoints": [
+        "Curated datasets are what models actually learn from: the best place to poison, the best place to check."
+      ],
+      "questions": [
+        "Can we rebuild any training set exactly as it was?",
+        "How are labels checked, and by whom?"
+      ]
     },
     {
       "id": 4,
       "name": "Data Catalog Governance",
       "short": "Governance",
       "stage": "data-operations",
-      "summary": "The catalog that records what data and models exist, who owns them and who may use them."
+      "summary": "The catalog that records what data and models exist, who owns them and who may use them.",
+      "talkingPoints": [
+        "A catalog tells us what exists, who owns it and who may use it; without it, every other control is guesswork."
+      ],
+      "questions": [
+        "Does every dataset and model have a named owner?",
+        "Can we trace a model back to the data it came from?"
+      ]
     },
     {
       "id": 5,
       "name": "Machine Learning Algorithms",
       "short": "Algorithms",
       "stage": "model-operations",
-      "summary": "The learning algorithm and the training experiments that produce a model."
+      "summary": "The learning algorithm and the training experiments that produce a model.",
+      "talkingPoints": [
+        "The choice of algorithm and the training runs decide how robust the model can ever be."
+      ],
+      "questions": [
+        "Are experiments tracked well enough to repeat them?",
+        "Who decides that a model is good enough to go further?"
+      ]
     },
     {
       "id": 6,
       "name": "Evaluation",
       "short": "Evaluation",
       "stage": "model-operations",
-      "summary": "Testing a model's quality, robustness and safety before and after release."
+      "summary": "Testing a model's quality, robustness and safety before and after release.",
+      "talkingPoints": [
+        "Evaluation is where we find out whether the model is safe, not only whether it is accurate."
+      ],
+      "questions": [
+        "Do we test for misuse and bias as well as accuracy?",
+        "Is evaluation repeated after release, or only before?"
+      ]
     },
     {
       "id": 7,
       "name": "Machine Learning Models",
       "short": "Model build",
       "stage": "model-operations",
-      "summary": "Building the model artefact itself, including anything obtained from outside."
+      "summary": "Building the model artefact itself, including anything obtained from outside.",
+      "talkingPoints": [
+        "Building or importing a model is a supply chain: libraries, base models and weights from elsewhere."
+      ],
+      "questions": [
+        "Where do our base models and libraries come from, and who vets them?",
+        "Could a tampered model file reach our registry?"
+      ]
     },
     {
       "id": 8,
       "name": "Model Management",
       "short": "Model mgmt",
       "stage": "model-operations",
-      "summary": "Registering, versioning, approving and tracking models over their life."
+      "summary": "Registering, versioning, approving and tracking models over their life.",
+      "talkingPoints": [
+        "Managing models means knowing which version runs where, who approved it, and how to roll back."
+      ],
+      "questions": [
+        "Is there a human sign-off before a model reaches production?",
+        "How quickly could we withdraw a bad model?"
+      ]
     },
     {
       "id": 9,
       "name": "Model Serving and Inference Requests",
       "short": "Requests",
       "stage": "model-deployment-and-serving",
-      "summary": "The requests and prompts that reach a served model, and the endpoint that takes them."
+      "summary": "The requests and prompts that reach a served model, and the endpoint that takes them.",
+      "talkingPoints": [
+        "Every request to the model is untrusted input: prompts can carry instructions, and volume can be an attack."
+      ],
+      "questions": [
+        "Who can call the model endpoint, and is every call authenticated?",
+        "What happens when someone tries to jailbreak it?"
+      ]
     },
     {
       "id": 10,
       "name": "Model Serving and Inference Response",
       "short": "Responses",
       "stage": "model-deployment-and-serving",
-      "summary": "What a served model sends back, and how that output is used and watched."
+      "summary": "What a served model sends back, and how that output is used and watched.",
+      "talkingPoints": [
+        "What the model returns can leak data, invent facts or trigger actions; watch it like any other output channel."
+      ],
+      "questions": [
+        "Do we filter or check responses before people or systems act on them?",
+        "Would we notice if answer quality dropped tomorrow?"
+      ]
     },
     {
       "id": 11,
       "name": "Machine Learning Operations (MLOps)",
       "short": "MLOps",
       "stage": "operations-and-platform",
-      "summary": "The pipelines and practice that move data, code and models through to production."
+      "summary": "The pipelines and practice that move data, code and models through to production.",
+      "talkingPoints": [
+        "MLOps is how controls become routine: the same checks every time, not when someone remembers."
+      ],
+      "questions": [
+        "Which security checks run automatically in the model pipeline?",
+        "Who can change the pipeline itself?"
+      ]
     },
     {
       "id": 12,
       "name": "Data and AI Platform Security",
       "short": "Platform",
       "stage": "operations-and-platform",
-      "summary": "The underlying platform: identity, network, patching, testing, incident response and compliance."
+      "summary": "The underlying platform: identity, network, patching, testing, incident response and compliance.",
+      "talkingPoints": [
+        "Identity, network, patching, testing and response for the platform carry the weight of all the rest."
+      ],
+      "questions": [
+        "Who holds admin rights on the AI platform, and who reviews them?",
+        "When did we last test incident response for an AI system?"
+      ]
     }
   ],
   "risks": [

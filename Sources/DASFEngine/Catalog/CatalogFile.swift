@@ -41,11 +41,13 @@ struct CatalogFile {
         }
         stages = try object.objects("stages").map { o throws(JSONObject.Problem) in
             Stage(id: try o.string("id"), name: try o.string("name"), short: try o.optionalString("short"), summary: try o.optionalString("summary") ?? "",
-                  foundation: try o.optionalBool("foundation") ?? false)
+                  foundation: try o.optionalBool("foundation") ?? false,
+                  talkingPoints: try o.optionalStrings("talkingPoints"), questions: try o.optionalStrings("questions"))
         }
         components = try object.objects("components").map { o throws(JSONObject.Problem) in
             Component(id: try o.int("id"), name: try o.string("name"), short: try o.optionalString("short"), stage: try o.string("stage"),
-                      summary: try o.optionalString("summary") ?? "")
+                      summary: try o.optionalString("summary") ?? "",
+                      talkingPoints: try o.optionalStrings("talkingPoints"), questions: try o.optionalStrings("questions"))
         }
         risks = try object.objects("risks").map { o throws(JSONObject.Problem) in
             Risk(id: try o.string("id"), title: try o.string("title"), component: try o.int("component"),

@@ -9,12 +9,17 @@ public struct Component: Sendable, Hashable, Encodable {
     /// The id of the stage this component belongs to.
     public let stage: String
     public let summary: String
+    /// For a facilitator's notes (`dasf notes`): what to say about it, and what to ask the room.
+    public let talkingPoints: [String]
+    public let questions: [String]
 
-    public init(id: Int, name: String, short: String? = nil, stage: String, summary: String = "") {
+    public init(id: Int, name: String, short: String? = nil, stage: String, summary: String = "", talkingPoints: [String] = [], questions: [String] = []) {
         self.id = id
         self.name = name
         self.short = short.flatMap { $0.isEmpty ? nil : $0 } ?? name
         self.stage = stage
         self.summary = summary
+        self.talkingPoints = talkingPoints
+        self.questions = questions
     }
 }

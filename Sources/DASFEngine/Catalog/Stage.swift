@@ -8,13 +8,19 @@ public struct Stage: Sendable, Hashable, Encodable {
     /// A label for a stage header too narrow for the name; the name when the catalog gives none.
     public let short: String
     public let summary: String
+    /// For a facilitator's notes (`dasf notes`): what to say about it, and what to ask the room.
+    public let talkingPoints: [String]
+    public let questions: [String]
     public let foundation: Bool
 
-    public init(id: String, name: String, short: String? = nil, summary: String = "", foundation: Bool = false) {
+    public init(id: String, name: String, short: String? = nil, summary: String = "", foundation: Bool = false,
+                talkingPoints: [String] = [], questions: [String] = []) {
         self.id = id
         self.name = name
         self.short = short.flatMap { $0.isEmpty ? nil : $0 } ?? name
         self.summary = summary
         self.foundation = foundation
+        self.talkingPoints = talkingPoints
+        self.questions = questions
     }
 }
