@@ -14,7 +14,7 @@ struct DASF: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            OpenCommand.self, PresentCommand.self, CatalogCommand.self, NewCommand.self, SetCommand.self, StatusCommand.self, JournalCommand.self,
+            OpenCommand.self, PresentCommand.self, NotesCommand.self, CatalogCommand.self, NewCommand.self, SetCommand.self, StatusCommand.self, JournalCommand.self,
             ReportCommand.self, DiffCommand.self, MergeCommand.self,
             ValidateCommand.self,
         ],

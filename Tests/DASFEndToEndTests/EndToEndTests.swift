@@ -134,6 +134,47 @@ final class EndToEndTests: XCTestCase {
         tmux.waitFor("EXIT=0")
     }
 
+    /// Issue 10.3: speaker's notes in a second terminal follow the presenter through three
+    /// components, show what the projector hides, and keep following when either side restarts.
+    func testNotesFollowThePresenterThroughComponentsAndRestarts() throws {
+        XCTAssertEqual(Tmux.shell("'\(dasf!)' new p.dasf.json --models rag", in: directory).status, 0)
+        XCTAssertEqual(Tmux.shell("'\(dasf!)' set p.dasf.json control 54 --owner 'Dana Reyes' --note 'ask Kim first'", in: directory).status, 0)
+        let runtime = "XDG_RUNTIME_DIR='\(directory!)'"
+        tmux.start("\(runtime) '\(dasf!)' notes p.dasf.json", session: "notes")
+        tmux.waitFor("Waiting for the presenter", session: "notes")
+        tmux.start("\(runtime) '\(dasf!)' present p.dasf.json", session: "pres")
+        tmux.waitFor("PRESENTING", session: "pres")
+        tmux.waitFor("On the projector: the map", session: "notes")
+        for (number, point) in [("1", "Raw data arrives"), ("9", "Every request to the model"), ("12", "Identity, network, patching")] {
+            for digit in number { tmux.keys(in: "pres", String(digit)) }
+            tmux.keys(in: "pres", "Enter")
+            tmux.waitFor("On the projector: component \(number) ", session: "notes")
+            let notes = tmux.waitFor(point, session: "notes")
+            XCTAssertTrue(notes.contains("Questions for the room"), notes)
+            tmux.keys(in: "pres", "Escape")
+            tmux.waitFor("On the projector: the map", session: "notes")
+        }
+        // The notes restart and pick up where the presenter is.
+        tmux.keys(in: "pres", "9", "Enter")
+        tmux.waitFor("On the projector: component 9 ", session: "notes")
+        tmux.kill(session: "notes")
+        tmux.start("\(runtime) '\(dasf!)' notes p.dasf.json", session: "notes2")
+        let followed = tmux.waitFor("On the projector: component 9 ", session: "notes2")
+        XCTAssertTrue(followed.contains("DASF 54: owner Dana Reyes; note: ask Kim first"), "the notes show what the room does not:\n\(followed)")
+        XCTAssertFalse(tmux.screen(session: "pres").contains("Dana Reyes"), "the projector does not")
+        // The presenter quits and comes back; the notes wait, then follow again.
+        tmux.keys(in: "pres", "q")
+        tmux.waitFor("EXIT=0", session: "pres")
+        tmux.waitFor("Waiting for the presenter", session: "notes2")
+        tmux.start("\(runtime) '\(dasf!)' present p.dasf.json", session: "pres2")
+        tmux.waitFor("PRESENTING", session: "pres2")
+        tmux.keys(in: "pres2", "1", "2", "Enter")
+        tmux.waitFor("On the projector: component 12 ", session: "notes2")
+        tmux.keys(in: "pres2", "q")
+        tmux.keys(in: "notes2", "q")
+        tmux.waitFor("EXIT=0", session: "notes2")
+    }
+
     func testAHostileNoteIsShownAsTextAndSendsNoEscapes() throws {
         XCTAssertEqual(Tmux.shell("'\(dasf!)' new h.dasf.json", in: directory).status, 0)
         let hostile = "$(printf 'x\\033]0;pwned\\007\\033[2J\\033[31mred')"

@@ -40,24 +40,26 @@ final class Tmux {
 
     /// Starts `command` in a new session of the given size; the pane stays after it exits and
     /// prints EXIT=<status>.
-    func start(_ command: String, width: Int = 100, height: Int = 30) {
+    func start(_ command: String, width: Int = 100, height: Int = 30, session: String = "e2e") {
         let line = "unset NO_COLOR COLORFGBG DASF_THEME; export XDG_CONFIG_HOME=\(configHome ?? directory + "/.no-config"); LANG=C.UTF-8 TERM=tmux-256color \(command); echo EXIT=\\$?; sleep 60"
-        let result = tmux("new-session -d -s e2e -x \(width) -y \(height) \"\(line)\"")
+        let result = tmux("new-session -d -s \(session) -x \(width) -y \(height) \"\(line)\"")
         XCTAssertEqual(result.status, 0, result.output)
     }
 
     func keys(_ keys: String...) { _ = tmux("send-keys -t e2e " + keys.joined(separator: " ")) }
+    func keys(in session: String, _ keys: String...) { _ = tmux("send-keys -t \(session) " + keys.joined(separator: " ")) }
+    func kill(session: String) { _ = tmux("kill-session -t \(session)") }
     func type(_ text: String) { _ = tmux("send-keys -t e2e -l '\(text)'") }
     func resize(width: Int, height: Int) { _ = tmux("resize-window -t e2e -x \(width) -y \(height)") }
-    func screen(escapes: Bool = false) -> String { tmux("capture-pane -p \(escapes ? "-e " : "")-t e2e").output }
+    func screen(escapes: Bool = false, session: String = "e2e") -> String { tmux("capture-pane -p \(escapes ? "-e " : "")-t \(session)").output }
 
     /// Waits until the screen contains `text` (polling, never a fixed sleep); fails after `seconds`.
     @discardableResult
-    func waitFor(_ text: String, seconds: Double = 10, file: StaticString = #filePath, line: UInt = #line) -> String {
+    func waitFor(_ text: String, seconds: Double = 10, session: String = "e2e", file: StaticString = #filePath, line: UInt = #line) -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var last = ""
         while Date() < deadline {
-            last = screen()
+            last = screen(session: session)
             if last.contains(text) { return last }
             usleep(50_000)
         }

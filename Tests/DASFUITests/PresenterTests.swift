@@ -162,3 +162,39 @@ final class KeyRemapTests: XCTestCase {
         XCTAssertEqual(KeyRemap.names["status-implemented"], .setStatus(.implemented))
     }
 }
+
+/// Issue 10.3: the speaker's notes, as text.
+final class NotesViewTests: XCTestCase {
+    func notes(size: Size, view: PresenterView?, running: Bool = true) throws -> Frame {
+        let base = try sampleState(size: size)
+        let (assessment, _) = PrivateFixture.fill(base.assessment)
+        let message = view.map { PresenterMessage(pid: 1, view: $0, since: 1000, session: 400) }
+        return NotesView.render(NotesInput(catalog: base.catalog, assessment: assessment,
+                                           scorecard: Scorecard(catalog: base.catalog, assessment: assessment, today: "2026-11-22"),
+                                           message: message, running: running, now: 1135, size: size, theme: Theme(.dark), glyphs: Glyphs(unicode: true)))
+    }
+
+    func testNotesGoldenScreens() throws {
+        for size in [Size(width: 80, height: 24), Size(width: 160, height: 48)] {
+            let component = PresenterView(screen: "component 9", stage: "model-deployment-and-serving", component: 9)
+            assertScreen(try notes(size: size, view: component), named: "notes-component-\(size.width)x\(size.height)")
+            let risk = PresenterView(screen: "risk 9.12", stage: "model-deployment-and-serving", component: 9, risk: "9.12")
+            assertScreen(try notes(size: size, view: risk), named: "notes-risk-\(size.width)x\(size.height)")
+            assertScreen(try notes(size: size, view: PresenterView(screen: "map", stage: "data-operations")), named: "notes-stage-\(size.width)x\(size.height)")
+        }
+    }
+
+    func testTheNotesShowWhatTheRoomDoesNotAndTheTimers() throws {
+        let text = try notes(size: Size(width: 160, height: 48), view: PresenterView(screen: "component 1", stage: "data-operations", component: 1)).grid.text
+        XCTAssertTrue(text.contains("on screen 02:15 · session 12:15"), text)
+        XCTAssertTrue(text.contains("DASF 1: owner Zeldaowner Quist; note: do not mention to vendorxyz; evidence https://wiki.internal.example/secret-runbook"), text)
+        XCTAssertTrue(text.contains("Who can write to the raw data stores today?"), text)
+    }
+
+    func testWaitingAndStopped() throws {
+        XCTAssertTrue(try notes(size: Size(width: 80, height: 24), view: nil).grid.text.contains("Waiting for the presenter."))
+        let stopped = try notes(size: Size(width: 80, height: 24), view: PresenterView(screen: "map"), running: false).grid.text
+        XCTAssertTrue(stopped.contains("The presenter has stopped."), stopped)
+        XCTAssertTrue(try notes(size: Size(width: 30, height: 5), view: nil).grid.text.contains("enlarge the terminal"))
+    }
+}

@@ -17,6 +17,9 @@ public final class Runtime<Backend: TerminalBackend> {
     let changedOnDisk: () -> Bool
     /// Reads the file's new version, as an action for the reducer (or nil when there is none).
     let reload: () -> Action?
+    /// Tells the speaker's notes what the projector shows (nil: not presenting, or gone).
+    let publish: (PresenterView?) -> Void
+    private var published: PresenterView?
     private var pending: Assessment?
     private var lastLook = 0.0
     private var firstPending = 0.0
@@ -30,8 +33,10 @@ public final class Runtime<Backend: TerminalBackend> {
         state: AppState, backend: Backend, now: @escaping () -> Double, stamp: @escaping () -> String = { "" },
         report: @escaping (Assessment, [JournalEntry]) -> String = { _, _ in "reports are not available here" },
         changedOnDisk: @escaping () -> Bool = { false }, reload: @escaping () -> Action? = { nil },
+        publish: @escaping (PresenterView?) -> Void = { _ in },
         persist: @escaping (Assessment, [JournalEntry], Bool) -> SaveOutcome
     ) {
+        self.publish = publish
         self.changedOnDisk = changedOnDisk
         self.reload = reload
         self.state = state
@@ -47,6 +52,8 @@ public final class Runtime<Backend: TerminalBackend> {
     public func run() -> Assessment? {
         state.size = backend.size
         backend.draw(Renderer.render(state))
+        announce()
+        defer { if published != nil { publish(nil) } }
         loop: while true {
             let event = backend.nextEvent(timeout: pending == nil ? 1000 : 100)
             switch event {
@@ -66,6 +73,7 @@ public final class Runtime<Backend: TerminalBackend> {
             flush(force: false)
             if now() - lastLook >= 1 { lookAtDisk() }
             backend.draw(Renderer.render(state))
+            announce()
         }
         // Leaving: what waits is saved; a failed save is tried once more (a full disk may have
         // room now), a conflict only if the file changed since (the same bytes would refuse again).
@@ -80,6 +88,15 @@ public final class Runtime<Backend: TerminalBackend> {
         case .failed, .conflict: return state.assessment
         default: return nil
         }
+    }
+
+    /// Publishes the presenter's view when it changed (and only then: the notes window reads
+    /// the file each time it does).
+    func announce() {
+        let view = state.presenterView
+        guard view != published else { return }
+        published = view
+        publish(view)
     }
 
     /// Whether what is on screen holds edits the file does not: waiting to be saved, or left

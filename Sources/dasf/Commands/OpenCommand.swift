@@ -97,6 +97,7 @@ struct OpenCommand: ParsableCommand {
                               stamp: { Author.timestamp() },
                               report: { [file, catalog = document.catalog] in ReportFiles.write(for: file, catalog: catalog, assessment: $0, journal: $1) },
                               changedOnDisk: saver.changedOnDisk, reload: saver.reload,
+                              publish: PresenterPublisher(saveFile: file).publish,
                               persist: saver.save)
         let unsaved = runtime.run()
         backend.stop()
@@ -178,5 +179,30 @@ final class Saver {
         let formatter = DateFormatter()
         formatter.dateFormat = "HH:mm:ss"
         return formatter.string(from: Date())
+    }
+}
+
+/// Writes what the projector shows to the presenter channel for `dasf notes`, with the time it
+/// came on screen and when presenting began; takes it away when presenting stops.
+final class PresenterPublisher {
+    private let channel: PresenterChannel?
+    private var session: Double?
+
+    init(saveFile: String) { channel = PresenterChannel(saveFile: saveFile) }
+
+    func publish(_ view: PresenterView?) {
+        guard let channel else { return }
+        guard let view else {
+            channel.withdraw()
+            session = nil
+            return
+        }
+        let now = Date().timeIntervalSince1970
+        let started = session ?? now
+        session = started
+        // The notes are a help, not the presentation: a failed write is not worth interrupting it.
+        if let data = try? JSONEncoder().encode(PresenterMessage(pid: getpid(), view: view, since: now, session: started)) {
+            try? channel.publish(data)
+        }
     }
 }
