@@ -198,3 +198,16 @@ final class NotesViewTests: XCTestCase {
         XCTAssertTrue(try notes(size: Size(width: 30, height: 5), view: nil).grid.text.contains("enlarge the terminal"))
     }
 }
+
+final class WorkshopSlidesTests: XCTestCase {
+    /// Issue 10.2: while presenting, the clicker walks the six workshop steps like slides.
+    func testTheClickerStepsThroughTheWorkshop() throws {
+        let base = try sampleState(size: Size(width: 100, height: 30))
+        var state = AppState(catalog: base.catalog, assessment: base.assessment, path: "x", size: base.size, presenting: true)
+        press(&state, .character("W"), .pageDown, .pageDown)
+        XCTAssertEqual(state.place.selected, 2)
+        XCTAssertTrue(Renderer.render(state).grid.text.contains("Step 3 of 6:"), Renderer.render(state).grid.text)
+        press(&state, .pageUp)
+        XCTAssertEqual(state.place.selected, 1)
+    }
+}

@@ -20,7 +20,7 @@ public struct Presentation: Sendable, Hashable {
 enum PresenterController {
     static let bindings: [Binding] = [
         Binding([.pageDown, .character(".")], "PgDn", "light the next stage (the others dimmed); after the last, all", .nextStage),
-        Binding([.pageUp, .character(",")], "PgUp", "light the previous stage", .previousStage),
+        Binding([.pageUp, .character(",")], "PgUp", "light the previous stage; on the workshop (W), PgDn and PgUp step through the six steps like slides", .previousStage),
         Binding([], "9 ⏎", "type a component's number and Enter to open it", .open),
         Binding([.control("x")], "Ctrl-X U", "stop presenting: private fields show and edits are on again", .stopPresenting),
     ]
@@ -42,6 +42,12 @@ enum PresenterController {
         if key == .control("x") {
             presentation.unlocking = true
             state.message = "Ctrl-X: press U to stop presenting (private fields will show); any other key stays"
+            return []
+        }
+        // The six workshop steps as slides: the clicker steps through them.
+        if state.screen == .workshop, key == .pageDown || key == .pageUp {
+            Reducer.moveSelection(&state, by: key == .pageDown ? 1 : -1)
+            state.message = nil
             return []
         }
         guard state.screen == .map else { return nil }

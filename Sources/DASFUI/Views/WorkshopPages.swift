@@ -31,6 +31,12 @@ extension Pages {
             "\(reviewed) with a review date, \(t.stale) stale",
         ]
         page.header.insert([Span("What the room decides, in order; the status of each step is worked out from the assessment.", theme.style(.dim))], at: 1)
+        if state.presenting != nil, workshopSteps.indices.contains(state.place.selected) {
+            // As a slide: which step the room is on, large in words if not in type.
+            let step = workshopSteps[state.place.selected]
+            page.header.insert([Span("Step \(state.place.selected + 1) of \(workshopSteps.count): \(step.name)", theme.style(.stageHeader)),
+                                Span("   PgDn next step, PgUp previous", theme.style(.dim))], at: 2)
+        }
         page.setRows(Array(zip(workshopSteps, status))) { step, status in
             Columns.line([(step.key, 2, false, theme.style(.keyName)), (step.name, 20, false, theme.style(.emphasis)), (status, nil, false, .plain)],
                          width: width, ellipsis: state.glyphs.ellipsis)
