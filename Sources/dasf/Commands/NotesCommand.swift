@@ -26,15 +26,7 @@ struct NotesCommand: ParsableCommand {
     @OptionGroup var source: CatalogOption
 
     func run() throws {
-        guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
-            Console.error("the notes need a terminal")
-            throw ExitCode.failure
-        }
-        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
-        if term == "dumb" || term.isEmpty {
-            Console.error("this terminal (TERM=\(term.isEmpty ? "unset" : term)) cannot draw the notes")
-            throw ExitCode.failure
-        }
+        let term = try TerminalCheck.require("the notes", drawing: "the notes", instead: "they need a terminal that can move the cursor")
         var document: AssessmentDocument!
         try reportingFailures { document = try AssessmentDocument.open(file, catalog: source.catalog) }
         guard let channel = PresenterChannel(saveFile: file) else {
@@ -42,9 +34,7 @@ struct NotesCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let unicode = NcursesBackend.prepareLocale() && !ascii && !term.hasPrefix("linux")
-        var environment = ProcessInfo.processInfo.environment
-        if let configured = UserSettings.current.theme, (environment["DASF_THEME"] ?? "").isEmpty { environment["DASF_THEME"] = configured.rawValue }
-        let themeName = ThemeName.choose(flag: theme?.rawValue, environment: environment, colorAllowed: !noColor).0
+        let themeName = UserSettings.theme(flag: theme, noColor: noColor)
         guard let backend = NcursesBackend(color: Theme(themeName).color, mouse: false) else {
             Console.error("no usable terminal (is TERM set to a known terminal type?)")
             throw ExitCode.failure

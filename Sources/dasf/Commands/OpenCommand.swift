@@ -43,16 +43,7 @@ struct OpenCommand: ParsableCommand {
 
     func run() throws {
         var notice: String?
-        guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
-            Console.error("the interactive map needs a terminal; for text use: dasf status \(file)")
-            throw ExitCode.failure
-        }
-        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
-        // A terminal that cannot move the cursor gets one clear line, not a broken screen.
-        if term == "dumb" || term.isEmpty {
-            Console.error("this terminal (TERM=\(term.isEmpty ? "unset" : term)) cannot draw the map; for text use: dasf status \(file)")
-            throw ExitCode.failure
-        }
+        let term = try TerminalCheck.require("the interactive map", drawing: "the map", instead: "for text use: dasf status \(file)")
         try reportingFailures {
             if !FileManager.default.fileExists(atPath: file) {
                 if readonly || present {
@@ -74,12 +65,8 @@ struct OpenCommand: ParsableCommand {
         // The Linux console's font lacks the state symbols (◐ ✓ ✗), so it gets the ASCII set.
         let unicode = NcursesBackend.prepareLocale() && !ascii && !term.hasPrefix("linux")
         let settings = UserSettings.current
-        var environment = ProcessInfo.processInfo.environment
-        // The config file's theme comes after --theme and DASF_THEME.
-        if let configured = settings.theme, (environment["DASF_THEME"] ?? "").isEmpty { environment["DASF_THEME"] = configured.rawValue }
-        let (themeName, themeProblem) = ThemeName.choose(flag: theme?.rawValue, environment: environment, colorAllowed: !noColor)
+        let themeName = UserSettings.theme(flag: theme, noColor: noColor)
         let mouse = !noMouse && (settings.mouse ?? true)
-        if let themeProblem { Console.warn(themeProblem) }
         guard let backend = NcursesBackend(color: Theme(themeName).color, mouse: mouse) else {
             Console.error("no usable terminal (is TERM set to a known terminal type?)")
             throw ExitCode.failure
