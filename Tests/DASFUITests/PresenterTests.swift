@@ -211,3 +211,14 @@ final class WorkshopSlidesTests: XCTestCase {
         XCTAssertEqual(state.place.selected, 1)
     }
 }
+
+final class NotesClockTests: XCTestCase {
+    /// The presenter's times come from a file: any number in it is shown, none traps.
+    func testAnyTimeIsShownWithoutTrapping() {
+        XCTAssertEqual(NotesView.minutes(135), "02:15")
+        XCTAssertEqual(NotesView.minutes(-5), "00:00")
+        XCTAssertEqual(NotesView.minutes(.infinity), "--:--")
+        XCTAssertEqual(NotesView.minutes(.nan), "--:--")
+        XCTAssertEqual(NotesView.minutes(1e300), "5999:59")
+    }
+}

@@ -66,7 +66,9 @@ public enum NotesView {
     }
 
     static func minutes(_ seconds: Double) -> String {
-        let total = max(0, Int(seconds))
+        // The times come from a file: nothing in it may trap the conversion.
+        guard seconds.isFinite else { return "--:--" }
+        let total = Int(min(max(seconds, 0), 359_999))
         let m = total / 60, s = total % 60
         return "\(m < 10 ? "0" : "")\(m):\(s < 10 ? "0" : "")\(s)"
     }
