@@ -36,6 +36,15 @@ enum TerminalBench {
             step += 1
             _ = Renderer.render(riskScreen)
         }, target: "< 1000 µs")
+        // Presenting: every frame draws the room's copy (private fields taken out). Each press
+        // must light another stage, or the row would time nothing.
+        var presenting = AppState(catalog: catalog, assessment: assessment, path: "bench.dasf.json", size: size, presenting: true)
+        row("one clicker step while presenting 200x60 (stage lit, room copy, render)", measure(400) {
+            let before = presenting.presenting?.litStage
+            _ = Reducer.reduce(&presenting, .key(.pageDown))
+            precondition(presenting.presenting?.litStage != before, "the clicker lit no other stage")
+            _ = Renderer.render(presenting)
+        }, target: "< 1000 µs")
         var risk = AppState(catalog: catalog, assessment: assessment, path: "bench.dasf.json", size: size)
         _ = Reducer.reduce(&risk, .key(.character("c")))
         var edits = 0
