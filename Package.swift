@@ -29,6 +29,8 @@ let package = Package(
         // The interactive map, pure: state, actions, reducer, layout, renderer into a cell grid.
         // No ncurses: every screen is testable as text.
         .target(name: "DASFUI", dependencies: ["DASFEngine"]),
+        // Reading the DASF compendium as Databricks publishes it into a catalog of ours.
+        .target(name: "DASFImport", dependencies: ["DASFEngine"]),
         // The config file ($XDG_CONFIG_HOME/dasf/config.yaml): read, checked, problems named by line.
         .target(name: "DASFConfig", dependencies: ["DASFEngine", "DASFUI", .product(name: "Yams", package: "Yams")]),
         // ncursesw for Swift: a module map and a small C shim (docs/architecture.md).
@@ -42,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "dasf",
             dependencies: [
-                "DASFEngine", "DASFStore", "DASFUI", "DASFTerminal", "DASFReport", "DASFConfig",
+                "DASFEngine", "DASFStore", "DASFUI", "DASFTerminal", "DASFReport", "DASFConfig", "DASFImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +56,7 @@ let package = Package(
         .target(name: "DASFTestSupport", dependencies: ["DASFEngine"], path: "Tests/DASFTestSupport"),
         .testTarget(name: "DASFEngineTests", dependencies: ["DASFEngine", "DASFTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "DASFStoreTests", dependencies: ["DASFStore"]),
+        .testTarget(name: "DASFImportTests", dependencies: ["DASFImport", "DASFEngine"], exclude: ["Fixtures"]),
         .testTarget(name: "DASFConfigTests", dependencies: ["DASFConfig", "DASFUI", "DASFEngine"]),
         .testTarget(name: "DASFUITests", dependencies: ["DASFUI", "DASFEngine", "DASFTestSupport"], exclude: ["__Screens__"]),
         .testTarget(name: "DASFReportTests", dependencies: ["DASFReport", "DASFEngine", "DASFTestSupport"], exclude: ["__Reports__"]),

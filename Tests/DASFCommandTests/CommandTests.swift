@@ -433,3 +433,24 @@ final class ConfigCommandTests: CommandTestCase {
         XCTAssertTrue(again.stderr.contains("config.yaml:") && again.stderr.contains("using the defaults"), again.stderr)
     }
 }
+
+/// Issue 11.1: `dasf catalog import`, through the real binary.
+final class CatalogImportCommandTests: CommandTestCase {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("DASFImportTests/Fixtures")
+
+    func testAnImportedCatalogIsWrittenLintedAndUsable() throws {
+        let risks = Self.fixtures.appendingPathComponent("risks.csv").path, controls = Self.fixtures.appendingPathComponent("controls.csv").path
+        let result = try dasf("catalog", "import", "--risks", risks, "--controls", controls, "-o", "mine.json", "--id", "test-import")
+        XCTAssertTrue(result.stdout.hasPrefix("wrote mine.json: 3 stages, 3 components, 4 risks, 6 controls"), result.stdout)
+        XCTAssertTrue(result.stderr.contains("dasf: warning: lint: controls.csv row 4, column \"Risk ID\": DASF 3 names risk 9.9"), result.stderr)
+        try dasf("new", "a.dasf.json", "--catalog", "mine.json")
+        let status = try json(try dasf("status", "a.dasf.json", "--catalog", "mine.json", "--format", "json"))
+        XCTAssertEqual((status["catalog"] as? [String: Any])?["id"] as? String, "test-import")
+        let strict = try dasf("catalog", "import", "--risks", risks, "--controls", controls, "-o", "strict.json", "--strict", expect: 1)
+        XCTAssertEqual(strict.stderr.split(separator: "\n").count, 1, strict.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory + "/strict.json"), "nothing written when refused")
+        let missing = try dasf("catalog", "import", "--risks", "nope.tsv", "--controls", controls, "-o", "x.json", expect: 1)
+        XCTAssertEqual(missing.stderr, "dasf: nope.tsv: no such file\n")
+    }
+}

@@ -5,7 +5,8 @@ struct CatalogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalog",
         abstract: "Show a DASF catalog: stages, components, risks, controls and the mapping.",
-        discussion: "Without --catalog, shows the built-in default (dasf-2.0)."
+        discussion: "Without --catalog, shows the built-in default (dasf-2.0). dasf catalog import builds a catalog from the DASF compendium.",
+        subcommands: [CatalogImportCommand.self]
     )
 
     @OptionGroup var source: CatalogOption

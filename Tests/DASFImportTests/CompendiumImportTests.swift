@@ -1,0 +1,116 @@
+import DASFEngine
+@testable import DASFImport
+import Foundation
+import XCTest
+
+/// Issue 11.1: the compendium as Databricks publishes it. With ../shared present, the real 2.0
+/// sheets must give the built-in 2.0's facts and a lint line for each quirk their README lists.
+final class CompendiumImportTests: XCTestCase {
+    static let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/reference/compendium-2.0")
+
+    func sharedSheets() throws -> (Sheet, Sheet) {
+        let risks = Self.shared.appendingPathComponent("risks.tsv"), controls = Self.shared.appendingPathComponent("controls.tsv")
+        try XCTSkipUnless(FileManager.default.fileExists(atPath: risks.path), "../shared/reference/compendium-2.0 is not beside the repository")
+        return (try Sheet.delimited(String(contentsOf: risks, encoding: .utf8), separator: "\t", name: "risks.tsv"),
+                try Sheet.delimited(String(contentsOf: controls, encoding: .utf8), separator: "\t", name: "controls.tsv"))
+    }
+
+    func testThePublished20SheetsGiveTheBuiltIn20Facts() throws {
+        let (risks, controls) = try sharedSheets()
+        let result = try CompendiumImport.run(risks: risks, controls: controls, options: .init(id: "dasf-2.0-imported"))
+        let imported = result.catalog, builtIn = try BuiltinCatalogs.load("dasf-2.0")
+        XCTAssertEqual(imported.risks.map(\.id), builtIn.risks.map(\.id))
+        XCTAssertEqual(imported.controls.map(\.id), builtIn.controls.map(\.id))
+        XCTAssertEqual(imported.risks.map(\.title), builtIn.risks.map(\.title))
+        XCTAssertEqual(imported.controls.map(\.title), builtIn.controls.map(\.title))
+        XCTAssertEqual(imported.risks.map(\.component), builtIn.risks.map(\.component))
+        XCTAssertEqual(imported.components.map(\.id), builtIn.components.map(\.id))
+        XCTAssertEqual(imported.components.map(\.stage), builtIn.components.map(\.stage))
+        func pairs(_ c: Catalog) -> Set<String> { Set(c.risks.flatMap { risk in risk.controls.map { "\(risk.id)|\($0)" } }) }
+        XCTAssertEqual(pairs(imported).count, 362)
+        XCTAssertEqual(pairs(imported), pairs(builtIn))
+        XCTAssertEqual(imported.risks.map { Set($0.deploymentModels) }, builtIn.risks.map { Set($0.deploymentModels) })
+        XCTAssertEqual(imported.deploymentModels.map(\.id), builtIn.deploymentModels.map(\.id))
+        XCTAssertEqual(imported.risks.map(\.revision), builtIn.risks.map(\.revision), "12.2 and 12.7 corrected")
+        XCTAssertEqual(imported.risk("1.1")?.frameworks["mitre-atlas"], builtIn.risk("1.1")?.frameworks["mitre-atlas"])
+
+        let lint = result.lint.map(\.description)
+        func has(_ pieces: String...) -> Bool { lint.contains { line in pieces.allSatisfy(line.contains) } }
+        XCTAssertTrue(has("\"Platform 12.2 \" has spaces around it", "trimmed"), lint.joined(separator: "\n"))
+        XCTAssertTrue(has("component 9's ids are written", "Model Serving - Inference requests", "Model Serving — Inference requests"), lint.joined(separator: "\n"))
+        XCTAssertTrue(has("titles repeat their risk's id before a colon"))
+        XCTAssertTrue(has("names risk 3.5, which the risks sheet does not have"))
+        XCTAssertTrue(has("DASF 61 mitigates no risk"))
+        XCTAssertTrue(has("risks 12.2 (2.0) and 12.7 (1.0)", "swapped"))
+        XCTAssertTrue(has("header says 2025", "2023"))
+        let asymmetric = lint.filter { $0.contains("does not list") || $0.contains("which the risks sheet does not have") }
+        XCTAssertEqual(asymmetric.count, 9, "the 9 pairs the sheets disagree on:\n" + asymmetric.joined(separator: "\n"))
+        XCTAssertTrue(has("controls.tsv row", "column \"Risk ID\""), "places are named by sheet, row and column:\n" + lint.joined(separator: "\n"))
+    }
+
+    func testStrictRefusesAtTheFirstQuirkAndPairsCanComeFromEitherSheet() throws {
+        let (risks, controls) = try sharedSheets()
+        XCTAssertThrowsError(try CompendiumImport.run(risks: risks, controls: controls, options: .init(strict: true))) { error in
+            XCTAssertTrue("\(error)".hasPrefix("refused (--strict): risks.tsv"), "\(error)")
+        }
+        let fromControls = try CompendiumImport.run(risks: risks, controls: controls, options: .init(pairs: .controls)).catalog
+        XCTAssertEqual(fromControls.risks.reduce(0) { $0 + $1.controls.count }, 360, "361 pairs on the controls sheet, less the one naming risk 3.5")
+        let union = try CompendiumImport.run(risks: risks, controls: controls, options: .init(pairs: .union)).catalog
+        XCTAssertEqual(union.risks.reduce(0) { $0 + $1.controls.count }, 365, "362, and the 3 pairs only the controls sheet gives")
+    }
+}
+
+/// Our own fixtures (made-up titles, for tests only): the same quirks, a 13th component in a
+/// fifth stage, a deployment model a later compendium might add, CSV with CRLF, a BOM and
+/// quoted cells across lines.
+final class FixtureImportTests: XCTestCase {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    func sheets() throws -> (Sheet, Sheet) {
+        (try Sheet.delimited(String(contentsOf: Self.fixtures.appendingPathComponent("risks.csv"), encoding: .utf8), separator: ",", name: "risks.csv"),
+         try Sheet.delimited(String(contentsOf: Self.fixtures.appendingPathComponent("controls.csv"), encoding: .utf8), separator: ",", name: "controls.csv"))
+    }
+
+    func testAnyStagesComponentsAndModelsComeThrough() throws {
+        let (risks, controls) = try sheets()
+        let result = try CompendiumImport.run(risks: risks, controls: controls)
+        let catalog = result.catalog
+        XCTAssertEqual(catalog.risks.map(\.id), ["1.1", "1.2", "2.1", "13.1"])
+        XCTAssertEqual(catalog.components.map(\.id), [1, 2, 13])
+        XCTAssertEqual(catalog.stages.map(\.id), ["data-operations", "model-deployment-and-serving", "agentic-ai"])
+        XCTAssertEqual(catalog.deploymentModels.map(\.id), ["predictive-ml", "rag", "agent-systems"])
+        XCTAssertEqual(catalog.risk("13.1")?.deploymentModels, ["rag", "agent-systems"])
+        XCTAssertEqual(catalog.risk("1.1")?.title, "Test risk alpha")
+        XCTAssertEqual(catalog.risk("1.2")?.description, "A description\non two lines.")
+        XCTAssertEqual(catalog.risk("2.1")?.controls, ["DASF 3", "DASF 4"])
+        XCTAssertEqual(catalog.risk("1.1")?.impacts, ["Test impact one", "Test impact two"])
+        XCTAssertEqual(catalog.risk("1.1")?.frameworks["mitre-atlas"], ["AML.T0020"])
+        XCTAssertEqual(catalog.version, "3.0", "the highest revision tag")
+        XCTAssertEqual(catalog.control("DASF 6")?.title, "Test control six")
+        let lint = result.lint.map(\.description).joined(separator: "\n")
+        for expected in ["\"Intake 1.2 \" has spaces around it", "DASF 3 names risk 9.9, which the risks sheet does not have", "DASF 6 mitigates no risk",
+                         "component 2's ids are written 2 ways", "DASF 4's row on the controls sheet does not list 2.1"] {
+            XCTAssertTrue(lint.contains(expected), "\(expected)\n\(lint)")
+        }
+    }
+
+    func testDelimitedTextIsReadStrictlyAndNeverTraps() throws {
+        let sheet = try Sheet.delimited("a,b,c\r\n1,\"x, \"\"y\"\"\nz\",3\r\n4\n\n\n", separator: ",", name: "t.csv")
+        XCTAssertEqual(sheet.header, ["a", "b", "c"])
+        XCTAssertEqual(sheet.rows, [["1", "x, \"y\"\nz", "3"], ["4", "", ""]])
+        XCTAssertThrowsError(try Sheet.delimited("a,b\n\"open", separator: ",", name: "cut.csv")) { error in
+            XCTAssertEqual("\(error)", "cut.csv: a quoted field is never closed (the file is cut short?)")
+        }
+        XCTAssertThrowsError(try Sheet.delimited("", separator: ",", name: "empty.csv"))
+        XCTAssertThrowsError(try CompendiumImport.run(risks: Sheet(name: "r", header: ["Risk"], rows: []), controls: sheet)) { error in
+            XCTAssertTrue("\(error)".hasPrefix("r: no \"risk id\" column"), "\(error)")
+        }
+        // Any bytes at all: a sheet or an error, never a trap.
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let text = String((0..<Int.random(in: 0...80, using: &generator)).map { _ in "a,\"\n\r\t ”—9.1".randomElement(using: &generator)! })
+            _ = try? CompendiumImport.run(risks: try Sheet.delimited(text, separator: ",", name: "x"), controls: sheet)
+        }
+    }
+}
