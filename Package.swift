@@ -18,6 +18,9 @@ let package = Package(
         // every node so a mistake is named where it is, and libyaml builds in seconds (TOMLKit's
         // toml++ is a large C++ build; JSON has no comments).
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The compendium is an .xlsx workbook: a zip of XML parts. ZIPFoundation reads the zip;
+        // Foundation's XMLParser the parts.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Catalog, assessment and scoring. Foundation only: no terminal, no file format.
@@ -30,7 +33,7 @@ let package = Package(
         // No ncurses: every screen is testable as text.
         .target(name: "DASFUI", dependencies: ["DASFEngine"]),
         // Reading the DASF compendium as Databricks publishes it into a catalog of ours.
-        .target(name: "DASFImport", dependencies: ["DASFEngine"]),
+        .target(name: "DASFImport", dependencies: ["DASFEngine", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The config file ($XDG_CONFIG_HOME/dasf/config.yaml): read, checked, problems named by line.
         .target(name: "DASFConfig", dependencies: ["DASFEngine", "DASFUI", .product(name: "Yams", package: "Yams")]),
         // ncursesw for Swift: a module map and a small C shim (docs/architecture.md).
@@ -56,7 +59,8 @@ let package = Package(
         .target(name: "DASFTestSupport", dependencies: ["DASFEngine"], path: "Tests/DASFTestSupport"),
         .testTarget(name: "DASFEngineTests", dependencies: ["DASFEngine", "DASFTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "DASFStoreTests", dependencies: ["DASFStore"]),
-        .testTarget(name: "DASFImportTests", dependencies: ["DASFImport", "DASFEngine"], exclude: ["Fixtures"]),
+        .testTarget(name: "DASFImportTests", dependencies: ["DASFImport", "DASFEngine", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "DASFConfigTests", dependencies: ["DASFConfig", "DASFUI", "DASFEngine"]),
         .testTarget(name: "DASFUITests", dependencies: ["DASFUI", "DASFEngine", "DASFTestSupport"], exclude: ["__Screens__"]),
         .testTarget(name: "DASFReportTests", dependencies: ["DASFReport", "DASFEngine", "DASFTestSupport"], exclude: ["__Reports__"]),

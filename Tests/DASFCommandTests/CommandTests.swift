@@ -453,4 +453,17 @@ final class CatalogImportCommandTests: CommandTestCase {
         let missing = try dasf("catalog", "import", "--risks", "nope.tsv", "--controls", controls, "-o", "x.json", expect: 1)
         XCTAssertEqual(missing.stderr, "dasf: nope.tsv: no such file\n")
     }
+
+    func testTheWorkbookItselfImportsAndADamagedOneIsOneLine() throws {
+        let workbook = Self.fixtures.appendingPathComponent("compendium.xlsx").path
+        let result = try dasf("catalog", "import", workbook, "-o", "book.json")
+        XCTAssertTrue(result.stdout.hasPrefix("wrote book.json: 3 stages, 3 components, 4 risks, 6 controls"), result.stdout)
+        XCTAssertTrue(result.stderr.contains("lint: compendium.xlsx, sheet \"Databricks AI Mitigation Controls\" row 4"), result.stderr)
+        try Data(try Data(contentsOf: URL(fileURLWithPath: workbook)).prefix(600)).write(to: URL(fileURLWithPath: directory + "/cut.xlsx"))
+        let cut = try dasf("catalog", "import", "cut.xlsx", "-o", "cut.json", expect: 1)
+        XCTAssertEqual(cut.stderr.split(separator: "\n").count, 1, cut.stderr)
+        XCTAssertTrue(cut.stderr.hasPrefix("dasf: cut.xlsx: "), cut.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory + "/cut.json"))
+        try dasf("catalog", "import", "-o", "x.json", expect: 64)
+    }
 }

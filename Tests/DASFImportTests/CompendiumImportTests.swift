@@ -2,6 +2,7 @@ import DASFEngine
 @testable import DASFImport
 import Foundation
 import XCTest
+import ZIPFoundation
 
 /// Issue 11.1: the compendium as Databricks publishes it. With ../shared present, the real 2.0
 /// sheets must give the built-in 2.0's facts and a lint line for each quirk their README lists.
@@ -67,13 +68,13 @@ final class CompendiumImportTests: XCTestCase {
 final class FixtureImportTests: XCTestCase {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
-    func sheets() throws -> (Sheet, Sheet) {
+    static func sheets() throws -> (Sheet, Sheet) {
         (try Sheet.delimited(String(contentsOf: Self.fixtures.appendingPathComponent("risks.csv"), encoding: .utf8), separator: ",", name: "risks.csv"),
          try Sheet.delimited(String(contentsOf: Self.fixtures.appendingPathComponent("controls.csv"), encoding: .utf8), separator: ",", name: "controls.csv"))
     }
 
     func testAnyStagesComponentsAndModelsComeThrough() throws {
-        let (risks, controls) = try sheets()
+        let (risks, controls) = try Self.sheets()
         let result = try CompendiumImport.run(risks: risks, controls: controls)
         let catalog = result.catalog
         XCTAssertEqual(catalog.risks.map(\.id), ["1.1", "1.2", "2.1", "13.1"])
@@ -112,5 +113,59 @@ final class FixtureImportTests: XCTestCase {
             let text = String((0..<Int.random(in: 0...80, using: &generator)).map { _ in "a,\"\n\r\t ”—9.1".randomElement(using: &generator)! })
             _ = try? CompendiumImport.run(risks: try Sheet.delimited(text, separator: ",", name: "x"), controls: sheet)
         }
+    }
+}
+
+/// Issue 11.1: the workbook itself (.xlsx), made by scripts/make-xlsx-fixture from the CSV
+/// fixtures: the same catalog comes out of either.
+final class WorkbookTests: XCTestCase {
+    func workbook() throws -> Data { try Data(contentsOf: FixtureImportTests.fixtures.appendingPathComponent("compendium.xlsx")) }
+
+    func testTheWorkbookGivesTheSameCatalogAsTheCSVSheets() throws {
+        let sheets = try Workbook.sheets(try workbook(), name: "compendium.xlsx")
+        XCTAssertEqual(sheets.map(\.name), ["compendium.xlsx, sheet \"Read me\"", "compendium.xlsx, sheet \"AI Lifecycle Risks\"",
+                                            "compendium.xlsx, sheet \"Databricks AI Mitigation Controls\""])
+        let (risks, controls) = try Workbook.compendium(sheets, name: "compendium.xlsx")
+        let fromWorkbook = try CompendiumImport.run(risks: risks, controls: controls).catalog
+        let (csvRisks, csvControls) = try FixtureImportTests.sheets()
+        let fromCSV = try CompendiumImport.run(risks: csvRisks, controls: csvControls).catalog
+        XCTAssertEqual(fromWorkbook.risks, fromCSV.risks, "shared, inline and rich-text strings, the merged stage, the column past Z, line breaks")
+        XCTAssertEqual(fromWorkbook.controls, fromCSV.controls)
+        XCTAssertEqual(fromWorkbook.components, fromCSV.components)
+        XCTAssertEqual(fromWorkbook.risk("1.2")?.description, "A description\non two lines.")
+        XCTAssertEqual(fromWorkbook.risk("13.1")?.frameworks["mitre-atlas"], ["AML.T0051"], "read from column AC")
+    }
+
+    func testCellReferencesPastZ() {
+        XCTAssertEqual(XMLParts.position("A1")?.column, 0)
+        XCTAssertEqual(XMLParts.position("Z9")?.column, 25)
+        XCTAssertEqual(XMLParts.position("AA1")?.column, 26)
+        XCTAssertEqual(XMLParts.position("AC12")?.row, 11)
+        XCTAssertEqual(XMLParts.position("XFD1")?.column, 16383)
+        XCTAssertNil(XMLParts.position("ABCD1"))
+        XCTAssertNil(XMLParts.position("A0"))
+        XCTAssertNil(XMLParts.position("1A"))
+    }
+
+    /// A damaged or foreign file is one line, never a crash: not a zip, a zip cut short, a zip
+    /// that is no workbook, and every prefix of the real one.
+    func testDamagedAndForeignWorkbooksAreOneLine() throws {
+        func message(_ data: Data) -> String? {
+            do { _ = try Workbook.sheets(data, name: "w.xlsx"); return nil } catch { return error.description }
+        }
+        XCTAssertEqual(message(Data("hello".utf8)), "w.xlsx: not an .xlsx workbook (it is not a zip file)")
+        let full = try workbook()
+        for length in stride(from: 0, to: full.count, by: 97) {
+            if let text = message(full.prefix(length)) {
+                XCTAssertTrue(text.hasPrefix("w.xlsx"), text)
+                XCTAssertFalse(text.contains("\n"), text)
+            }
+        }
+        var flipped = full
+        for index in stride(from: 40, to: flipped.count, by: 131) { flipped[index] ^= 0x5A }
+        _ = message(flipped)
+        let notWorkbook = try Archive(accessMode: .create)
+        try notWorkbook.addEntry(with: "readme.txt", type: .file, uncompressedSize: Int64(2), provider: { _, _ in Data("hi".utf8) })
+        XCTAssertEqual(message(try XCTUnwrap(notWorkbook.data)), "w.xlsx: a zip file, but not an .xlsx workbook (no xl/workbook.xml)")
     }
 }
