@@ -161,10 +161,12 @@ enum MapSVG {
         let h = Escaping.html, catalog = input.catalog
         let upper = catalog.stages.filter { !$0.foundation }, lower = catalog.stages.filter(\.foundation)
         // Sized for paper: printed across an A4 page (515 pt between margins), 13-unit text is at least
-        // 8 pt (a test checks).
-        let boxWidth = 150, boxHeight = 96, gap = 10, header = 26
+        // 8 pt (a test checks) while the drawing is at most 820 units wide; with more columns (a
+        // catalog of 13 or more components) the boxes narrow rather than the text shrinking.
         let columnsOf: (Stage) -> Int = { catalog.components(inStage: $0.id).count >= 3 ? 2 : 1 }
         let upperColumns = upper.reduce(0) { $0 + columnsOf($1) }
+        let gap = 10, boxHeight = 96, header = 26
+        let boxWidth = min(150, max(90, (820 - gap) / max(1, upperColumns) - gap))
         let upperRows = upper.map { (catalog.components(inStage: $0.id).count + columnsOf($0) - 1) / columnsOf($0) }.max() ?? 0
         let width = max(1, upperColumns) * (boxWidth + gap) + gap
         let lowerTop = header + upperRows * (boxHeight + gap) + gap
@@ -187,7 +189,8 @@ enum MapSVG {
                 out.append("<text x=\"\(x + 8)\" y=\"\(y + 18 + n * 16)\" font-size=\"13\" font-weight=\"bold\">\(h(line))</text>")
             }
             let counts = "✗\(totals.open) ◐\(totals.partial) ✓\(totals.mitigated)" + (treated > 0 ? " ◇\(treated)" : "")
-            out.append("<text x=\"\(x + 8)\" y=\"\(y + 54)\" font-size=\"13\">\(h("\(totals.inScope) of \(totals.risks) in scope"))</text>")
+            let inScope = "\(totals.inScope) of \(totals.risks) in scope".count * 78 / 10 <= w - 16 ? "\(totals.inScope) of \(totals.risks) in scope" : "\(totals.inScope)/\(totals.risks) in scope"
+            out.append("<text x=\"\(x + 8)\" y=\"\(y + 54)\" font-size=\"13\">\(h(inScope))</text>")
             out.append("<text x=\"\(x + 8)\" y=\"\(y + 72)\" font-size=\"13\">\(h(counts))</text>")
             out.append("<text x=\"\(x + 8)\" y=\"\(y + 90)\" font-size=\"13\">\(h(word))</text>")
             out.append("</g>")

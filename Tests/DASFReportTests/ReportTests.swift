@@ -283,3 +283,20 @@ final class BoardPackTests: XCTestCase {
         XCTAssertEqual(Escaping.markdown("https://wiki.example/a?b=1&c=2"), "<https://wiki.example/a?b=1&c=2>")
     }
 }
+
+/// Issue 11.2: a catalog of 13 components in 5 stages reports like the built-in ones: every box
+/// on the map, labels still 8 pt on A4.
+final class LargerCatalogReportTests: XCTestCase {
+    func testThirteenComponentsAreDrawnAndReadableOnPaper() throws {
+        let catalog = try V3ShapedCatalog.make()
+        let input = ReportInput(catalog: catalog, assessment: Assessment(title: "Agentic pilot", catalog: catalog), today: "2026-11-22")
+        let html = HTMLReport.render(input)
+        XCTAssertEqual(html.components(separatedBy: "<rect ").count - 1, 13)
+        let svg = try XCTUnwrap(html.range(of: "<svg").map { String(html[$0.lowerBound...]) })
+        let width = try XCTUnwrap(Double(try XCTUnwrap(svg.firstMatch(of: /viewBox="0 0 (\d+)/)).1))
+        let smallest = try XCTUnwrap(svg.matches(of: /font-size="(\d+)"/).compactMap { Double($0.1) }.min())
+        XCTAssertGreaterThanOrEqual(smallest * ((210.0 - 28) / 25.4 * 72) / width, 8.0)
+        for stage in catalog.stages { XCTAssertTrue(html.contains(stage.name) || html.contains(stage.short), stage.id) }
+        XCTAssertTrue(MarkdownReport.render(input).contains("Test agent stage"))
+    }
+}

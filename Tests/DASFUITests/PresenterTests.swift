@@ -222,3 +222,34 @@ final class NotesClockTests: XCTestCase {
         XCTAssertEqual(NotesView.minutes(1e300), "5999:59")
     }
 }
+
+/// Issue 11.2: a catalog of 13 components in 5 stages draws, names every box and is walked by
+/// arrows; golden screens at 80×24 and 160×48.
+final class LargerCatalogMapTests: XCTestCase {
+    func testThirteenComponentsInFiveStagesAreNamedAndReachable() throws {
+        let catalog = try V3ShapedCatalog.make()
+        XCTAssertEqual([catalog.components.count, catalog.stages.count, catalog.risks.count, catalog.controls.count], [13, 5, 97, 73])
+        for size in [Size(width: 80, height: 24), Size(width: 160, height: 48)] {
+            let state = AppState(catalog: catalog, assessment: Assessment(title: "Agentic pilot", catalog: catalog), path: "v3.dasf.json", size: size)
+            let text = Renderer.render(state).grid.text
+            for component in catalog.components {
+                XCTAssertTrue(text.contains(component.name) || text.contains(component.short), "\(size.width)x\(size.height): \(component.id) unnamed\n\(text)")
+            }
+            for stage in catalog.stages {
+                XCTAssertTrue(text.contains(stage.name.uppercased()) || text.contains(stage.short.uppercased()), "\(size.width)x\(size.height): \(stage.id)\n\(text)")
+            }
+            assertScreen(Renderer.render(state), named: "map-v3-shape-\(size.width)x\(size.height)")
+            // Every box is reached by the arrows alone, from the first.
+            var seen: Set<Int> = [0], frontier = [0]
+            while let from = frontier.popLast() {
+                for key in [Key.left, .right, .up, .down] {
+                    var moved = state
+                    moved.place.selected = from
+                    press(&moved, key)
+                    if seen.insert(moved.place.selected).inserted { frontier.append(moved.place.selected) }
+                }
+            }
+            XCTAssertEqual(seen.count, 13, "\(size.width)x\(size.height): reached \(seen.sorted())")
+        }
+    }
+}

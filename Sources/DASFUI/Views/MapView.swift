@@ -13,7 +13,7 @@ enum MapView {
             // The full name with its words, then the full name, then the short one: never a cut
             // that leaves "MODEL D…" to guess at.
             let room = header.rect.width - 2
-            let choices = [" \(name)  \(count) in scope ", " \(name) \(count) ", " \(short) \(count) in scope ", " \(short) \(count) "]
+            let choices = [" \(name)  \(count) in scope ", " \(name) \(count) ", " \(short) \(count) in scope ", " \(short) \(count) ", " \(short) "]
             let label = choices.first { TextWidth.of($0) <= room } ?? " \(short) \(count) "
             grid.fill(header.rect, with: glyphs.horizontal, style: theme.style(.border))
             grid.text(String(glyphs.horizontal) + String(glyphs.horizontal), x: header.rect.x, y: header.rect.y, style: theme.style(.border), clip: header.rect)
