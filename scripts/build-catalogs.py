@@ -205,6 +205,7 @@ def build_v2(ref, text):
             "OWASP LLM ids use the 2023 (v1.1) numbering.",
             "DASF 61 (training) mitigates no single risk in the compendium; it is listed all the same.",
         ],
+        "meaningChanged": {"dasf-1.0": ["DASF 38", "DASF 39"]},
         "frameworks": [{"id": fid, "name": name} for fid, name in FRAMEWORKS],
         "deploymentModels": models,
         "stages": stages,
@@ -220,6 +221,7 @@ def build_v1(ref, v2, text):
     ref_controls = {c["id"]: c for c in ref["controls"]}
     catalog = json.loads(json.dumps(v2))
     catalog.update({
+        "meaningChanged": {"dasf-2.0": ["DASF 38", "DASF 39"]},
         "id": "dasf-1.0",
         "version": "1.0",
         "title": "Databricks AI Security Framework (DASF) 1.0",

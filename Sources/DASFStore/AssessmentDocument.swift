@@ -34,6 +34,13 @@ public struct AssessmentDocument: Sendable {
         return AssessmentDocument(file: file, catalog: catalog, warnings: warnings)
     }
 
+    /// Replaces the assessment as a whole (an upgrade to another catalog), with `entries` added
+    /// to the journal, and saves once; a change someone saved meanwhile is merged as any save's is
+    /// (a field both changed is refused).
+    public mutating func replace(with assessment: Assessment, journal entries: [JournalEntry]) throws {
+        try file.save(assessment, journal: file.journal + entries, force: false, conflicts: .refuse)
+    }
+
     /// Applies edits all together, records each changed field in the journal under `author`,
     /// and saves once; on any refused edit nothing is saved. When someone else saved the file
     /// meanwhile, their change and this one are merged (a field both changed is refused).

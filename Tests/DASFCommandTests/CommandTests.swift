@@ -467,3 +467,28 @@ final class CatalogImportCommandTests: CommandTestCase {
         try dasf("catalog", "import", "-o", "x.json", expect: 64)
     }
 }
+
+/// Issue 11.3: `dasf upgrade`, through the real binary.
+final class UpgradeCommandTests: CommandTestCase {
+    func testUpgradeKeepsTheOldVersionWritesOneJournalEntryAndADryRunWritesNothing() throws {
+        try dasf("new", "u.dasf.json", "--catalog", "dasf-1.0")
+        try dasf("set", "u.dasf.json", "control", "38", "1", "--status", "implemented", "--owner", "Dana")
+        let original = try bytes("u.dasf.json")
+        let dry = try dasf("upgrade", "u.dasf.json", "--to", "dasf-2.0", "--dry-run")
+        XCTAssertTrue(dry.stdout.contains("asked again (their meaning changed; the old answer is in the note): DASF 38"), dry.stdout)
+        XCTAssertTrue(dry.stdout.contains("7 new risks") && dry.stdout.contains("11 new controls"), dry.stdout)
+        XCTAssertEqual(try bytes("u.dasf.json"), original, "a dry run writes nothing")
+        try dasf("upgrade", "u.dasf.json", "--to", "dasf-2.0", "--backup", "u-1.0.dasf.json")
+        XCTAssertEqual(try bytes("u-1.0.dasf.json"), original)
+        XCTAssertEqual(try bytes("u.dasf.json.bak"), original)
+        let status = try json(try dasf("status", "u.dasf.json", "--format", "json"))
+        XCTAssertEqual((status["catalog"] as? [String: Any])?["id"] as? String, "dasf-2.0")
+        let controls = try XCTUnwrap(status["controls"] as? [[String: Any]])
+        XCTAssertEqual(controls.first { $0["id"] as? String == "DASF 1" }?["status"] as? String, "implemented")
+        XCTAssertEqual(controls.first { $0["id"] as? String == "DASF 38" }?["status"] as? String, "not-started")
+        let journal = try dasf("journal", "u.dasf.json").stdout.split(separator: "\n")
+        XCTAssertEqual(journal.filter { $0.contains("assessment catalog: dasf-1.0 1.0 → dasf-2.0 2.0") }.count, 1)
+        XCTAssertTrue(try dasf("upgrade", "u.dasf.json", "--to", "dasf-2.0").stdout.contains("already assessed against dasf-2.0"))
+        try dasf("upgrade", "u.dasf.json", "--to", "no-such-catalog", expect: 1)
+    }
+}

@@ -5,7 +5,7 @@ extension BuiltinCatalogs {
     /// Each shipped catalog's JSON text, exactly as in Catalog/, with the SHA-256 of its UTF-8
     /// bytes worked out here rather than at every start (a test checks it).
     static let sources: [(id: String, digest: String, text: String)] = [
-        ("dasf-2.0", "sha256:43fcace460f374156bb965fb6e24ba3f5689fbf40a544dcc13f811f939620da0", #"""
+        ("dasf-2.0", "sha256:2e3bed6da0fe58e4db5a3ba9c86f40d2c1097ce4cf93a9573060ffc0971371d2", #"""
 {
   "format": "dasf-catalog",
   "formatVersion": 1,
@@ -20,6 +20,12 @@ extension BuiltinCatalogs {
     "OWASP LLM ids use the 2023 (v1.1) numbering.",
     "DASF 61 (training) mitigates no single risk in the compendium; it is listed all the same."
   ],
+  "meaningChanged": {
+    "dasf-1.0": [
+      "DASF 38",
+      "DASF 39"
+    ]
+  },
   "frameworks": [
     {
       "id": "mitre-atlas",
@@ -6622,7 +6628,7 @@ extension BuiltinCatalogs {
 }
 
 """#),
-        ("dasf-1.0", "sha256:740e85835c8c43f15f26d74b5c12d928a72e875cd375702b40a80fa092b3c6e1", #"""
+        ("dasf-1.0", "sha256:fa234af670f02c78b3cdae0bd12ec94b1f73d15cce22cccff6296a3dea2cb92d", #"""
 {
   "format": "dasf-catalog",
   "formatVersion": 1,
@@ -6637,6 +6643,12 @@ extension BuiltinCatalogs {
     "Risk titles are those of the public DASF 1.0 risk list; the 55 risks are the 2.0 risks tagged 1.0.",
     "DASF 38 and DASF 39 carry their 1.0 meanings (vulnerability management; penetration testing and bug bounty), which differ from 2.0. Do not carry answers between 1.0 and 2.0 by control number alone for those two."
   ],
+  "meaningChanged": {
+    "dasf-2.0": [
+      "DASF 38",
+      "DASF 39"
+    ]
+  },
   "frameworks": [
     {
       "id": "mitre-atlas",

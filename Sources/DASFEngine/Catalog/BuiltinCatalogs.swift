@@ -15,13 +15,15 @@ public enum BuiltinCatalogs {
     }
 
     /// Digests of earlier texts of the built-in catalogs with the same facts (ids, titles,
-    /// mappings): only our own words changed since (short labels, then talking points and questions, were added). A file made with
+    /// mappings): only our own words changed since (short labels, talking points and questions, and the controls whose meaning changed were added). A file made with
     /// one of them was answered against this catalog, so nothing is said about it.
     static let earlierDigests: [String: Set<String>] = [
         "dasf-2.0": ["sha256:ebc5e91c2e1806f2ec859808583fef4d5967a9914515fad3fef18d7555620505",
-                     "sha256:491238a966acb2a7cf5d4768f2288d0ee33a013c75c0c2915692ca6fd4690c94"],
+                     "sha256:491238a966acb2a7cf5d4768f2288d0ee33a013c75c0c2915692ca6fd4690c94",
+                     "sha256:43fcace460f374156bb965fb6e24ba3f5689fbf40a544dcc13f811f939620da0"],
         "dasf-1.0": ["sha256:86c2be6c696f126fa49f01ebc6890ef50798585a5d7d9f97307a3ea579389a4a",
-                     "sha256:f6c6ed60ef2080640c31e57ce830599dce2ea38de630a019ffaeeb14ac239301"],
+                     "sha256:f6c6ed60ef2080640c31e57ce830599dce2ea38de630a019ffaeeb14ac239301",
+                     "sha256:740e85835c8c43f15f26d74b5c12d928a72e875cd375702b40a80fa092b3c6e1"],
     ]
 
     /// Whether an assessment recording `digest` was made against this very catalog's facts.

@@ -10,6 +10,8 @@ public struct Catalog: Sendable {
     /// True when the mapping was derived by us rather than published (DASF 1.0).
     public let derived: Bool
     public let notes: [String]
+    /// Per earlier catalog id, the controls whose meaning differs from that catalog's.
+    public let meaningChanged: [String: [String]]
     public let frameworks: [Framework]
     public let deploymentModels: [DeploymentModel]
     public let stages: [Stage]
@@ -40,6 +42,7 @@ public struct Catalog: Sendable {
         licence = file.licence
         derived = file.derived
         notes = file.notes
+        meaningChanged = file.meaningChanged
         frameworks = file.frameworks
         deploymentModels = file.deploymentModels
         stages = file.stages

@@ -15,6 +15,9 @@ struct CatalogFile {
     let licence: String
     let derived: Bool
     let notes: [String]
+    /// Per earlier catalog id, the controls whose meaning differs from that catalog's (so an
+    /// upgrade asks again rather than carrying an answer over by number).
+    let meaningChanged: [String: [String]]
     let frameworks: [Framework]
     let deploymentModels: [DeploymentModel]
     let stages: [Stage]
@@ -33,6 +36,7 @@ struct CatalogFile {
         licence = try object.optionalString("licence") ?? ""
         derived = try object.optionalBool("derived") ?? false
         notes = try object.optionalStrings("notes")
+        meaningChanged = try object.stringLists("meaningChanged")
         frameworks = try object.optionalObjects("frameworks").map { o throws(JSONObject.Problem) in
             Framework(id: try o.string("id"), name: try o.string("name"))
         }
