@@ -64,3 +64,10 @@ final class UpgradeTests: XCTestCase {
         XCTAssertTrue(report.lines.contains { $0.contains("kept though dasf-1.0 does not have them: risk 12.7, DASF 64") }, report.lines.joined(separator: "\n"))
     }
 }
+
+final class NewerCatalogTests: XCTestCase {
+    func testANewerBuiltInCatalogIsOffered() throws {
+        XCTAssertEqual(BuiltinCatalogs.newer(than: try BuiltinCatalogs.load("dasf-1.0"))?.id, "dasf-2.0")
+        XCTAssertNil(BuiltinCatalogs.newer(than: try BuiltinCatalogs.load("dasf-2.0")))
+    }
+}

@@ -31,6 +31,17 @@ public enum BuiltinCatalogs {
         digest.isEmpty || digest == catalog.digest || (earlierDigests[catalog.id]?.contains(digest) ?? false) && catalog.digest == self.digest(catalog.id)
     }
 
+    /// The newest built-in catalog of the same family (DASF) with a higher version, if any: what
+    /// the map offers to upgrade to.
+    public static func newer(than catalog: Catalog) -> (id: String, version: String)? {
+        guard catalog.id.hasPrefix("dasf-") else { return nil }
+        let candidates = ids.compactMap { id -> (String, String)? in
+            guard id != catalog.id, let version = try? load(id).version else { return nil }
+            return IDOrder.areInIncreasingOrder(catalog.version, version) ? (id, version) : nil
+        }
+        return candidates.max { IDOrder.areInIncreasingOrder($0.1, $1.1) }.map { (id: $0.0, version: $0.1) }
+    }
+
     public static func text(_ id: String) -> String? {
         sources.first { $0.id == id }?.text
     }

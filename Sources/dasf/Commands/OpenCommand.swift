@@ -76,7 +76,8 @@ struct OpenCommand: ParsableCommand {
             catalog: document.catalog, assessment: document.assessment, path: file, size: backend.size,
             readOnly: readonly || unwritable != nil, review: review, unicode: unicode, mouse: mouse,
             message: UserSettings.loaded.problems.first ?? (present ? "presenting: private fields hidden, edits off; PgDn lights the stages one by one, ? lists the keys"
-                : unwritable.map { "opened read-only: \($0)" } ?? notice ?? document.warnings.first ?? conflicts),
+                : unwritable.map { "opened read-only: \($0)" } ?? notice ?? document.warnings.first ?? conflicts
+                    ?? BuiltinCatalogs.newer(than: document.catalog).map { "DASF \($0.version) is built in: dasf upgrade \(file) --to \($0.id) carries every answer over" }),
             author: UserSettings.author(author), today: Author.today(), journal: document.journal, presenting: present,
             hiddenInRoom: settings.hiddenInRoom ?? Set(PrivateField.allCases), themeName: themeName, keys: settings.keys)
         let saver = Saver(file: document.file)
