@@ -494,3 +494,22 @@ final class PermissionTests: CommandTestCase {
         XCTAssertEqual(try bytes("home/p.dasf.json"), before)
     }
 }
+
+/// Issue 11.4: the catalog format's JSON Schema holds the shipped catalogs and an imported one,
+/// and refuses a field it does not name.
+final class CatalogSchemaTests: CommandTestCase {
+    func testTheShippedAndImportedCatalogsMatchTheSchema() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let validator = try SchemaValidator(file: root.appendingPathComponent("docs/schemas/catalog.schema.json"))
+        for name in ["dasf-2.0", "dasf-1.0"] {
+            let value = try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("Catalog/\(name).json")))
+            XCTAssertEqual(validator.violations(of: value), [], name)
+        }
+        let fixtures = root.appendingPathComponent("Tests/DASFImportTests/Fixtures")
+        try dasf("catalog", "import", fixtures.appendingPathComponent("compendium.xlsx").path, "-o", "imported.json")
+        XCTAssertEqual(validator.violations(of: try JSONSerialization.jsonObject(with: try bytes("imported.json"))), [], "imported")
+        var broken = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("Catalog/dasf-2.0.json"))) as? [String: Any])
+        broken["colour"] = "blue"
+        XCTAssertFalse(validator.violations(of: broken).isEmpty)
+    }
+}
