@@ -513,3 +513,27 @@ final class CatalogSchemaTests: CommandTestCase {
         XCTAssertFalse(validator.violations(of: broken).isEmpty)
     }
 }
+
+/// Issue 11.5: the ATLAS Navigator layer has the layer format's fields (4.5), techniques only,
+/// and says what it left out.
+final class AtlasLayerTests: CommandTestCase {
+    func testTheLayerFollowsTheFormatAndReportsTacticsAndRetiredIDs() throws {
+        try dasf("new", "a.dasf.json", "--models", "rag,external")
+        try dasf("set", "a.dasf.json", "risk", "1.1", "--treatment", "accept", "--rationale", "a test decision")
+        let result = try dasf("export", "a.dasf.json", "--format", "atlas-layer", "-o", "layer.json")
+        XCTAssertTrue(result.stdout.hasPrefix("wrote layer.json: "), result.stdout)
+        XCTAssertTrue(result.stderr.contains("left out, tactics rather than techniques: AML.TA"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("retired from ATLAS: AML.T0022"), result.stderr)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let validator = try SchemaValidator(file: root.appendingPathComponent("docs/schemas/atlas-layer.schema.json"))
+        let layer = try JSONSerialization.jsonObject(with: try bytes("layer.json"))
+        XCTAssertEqual(validator.violations(of: layer), [])
+        let techniques = try XCTUnwrap((layer as? [String: Any])?["techniques"] as? [[String: Any]])
+        XCTAssertGreaterThan(techniques.count, 10)
+        XCTAssertFalse(techniques.contains { ($0["techniqueID"] as? String)?.hasPrefix("AML.TA") ?? true })
+        XCTAssertTrue(techniques.contains { ($0["score"] as? Int ?? 0) > 0 }, "a treated risk raises its techniques' scores")
+        XCTAssertEqual((layer as? [String: Any])?["domain"] as? String, "atlas-atlas")
+        let other = try JSONSerialization.jsonObject(with: try dasf("export", "a.dasf.json", "--format", "atlas-layer", "--domain", "enterprise-attack").stdoutBytes)
+        XCTAssertEqual((other as? [String: Any])?["domain"] as? String, "enterprise-attack")
+    }
+}

@@ -1,0 +1,84 @@
+import DASFEngine
+import Foundation
+
+/// The assessment as a MITRE ATLAS Navigator layer (layer format 4.5): each ATLAS technique the
+/// in-scope risks cite, scored by how much of that is dealt with (100: every citing risk mitigated
+/// or treated) and coloured by the worst state among them, with a comment naming the risks and a
+/// legend. Tactic ids (AML.TA…) are not techniques: they are left out and reported, as are ids
+/// ATLAS has retired.
+public enum AtlasLayer {
+    /// ATLAS ids MITRE has retired (still cited by the 2.0 compendium).
+    public static let retired: Set<String> = ["AML.T0022"]
+
+    public struct Result: Sendable {
+        public let json: String
+        /// What was left out or flagged, one line each.
+        public let notes: [String]
+        public let techniques: Int
+    }
+
+    static let colours = (open: "#e06666", partial: "#f6b26b", done: "#93c47d")
+
+    public static func render(_ input: ReportInput, domain: String = "atlas-atlas") throws -> Result {
+        var cited: [String: [(Risk, RiskEvaluation)]] = [:], order: [String] = []
+        var tactics = Set<String>(), retiredSeen = Set<String>()
+        for (risk, evaluation) in input.risks where evaluation.state.isInScope {
+            for id in risk.frameworks["mitre-atlas"] ?? [] {
+                if id.hasPrefix("AML.TA") { tactics.insert(id); continue }
+                if retired.contains(id) { retiredSeen.insert(id) }
+                if cited[id] == nil { order.append(id) }
+                cited[id, default: []].append((risk, evaluation))
+            }
+        }
+        struct Meta: Encodable { let name, value: String }
+        struct Technique: Encodable {
+            let techniqueID: String
+            let score: Int
+            let color: String
+            let comment: String
+            let enabled: Bool
+            let metadata: [Meta]
+            let showSubtechniques: Bool
+        }
+        struct Legend: Encodable { let label, color: String }
+        struct Gradient: Encodable { let colors: [String]; let minValue: Int; let maxValue: Int }
+        struct Versions: Encodable { let layer: String }
+        struct Layer: Encodable {
+            let name: String
+            let versions: Versions
+            let domain: String
+            let description: String
+            let sorting: Int
+            let hideDisabled: Bool
+            let techniques: [Technique]
+            let gradient: Gradient
+            let legendItems: [Legend]
+        }
+        let techniques: [Technique] = order.sorted().map { id in
+            let risks = cited[id] ?? []
+            let done = risks.filter { [.mitigated, .accepted, .transferred, .avoided].contains($0.1.state) }.count
+            let worst: String = risks.contains { $0.1.state == .open } ? colours.open
+                : risks.contains { $0.1.state == .partial } ? colours.partial : colours.done
+            let names = risks.map { "\($0.0.id) \($0.0.title) (\($0.1.state.label))" }
+            return Technique(techniqueID: id, score: risks.isEmpty ? 0 : done * 100 / risks.count, color: worst,
+                             comment: (retired.contains(id) ? "Retired from ATLAS; cited by the DASF compendium. " : "") + "Cited by " + names.joined(separator: "; "),
+                             enabled: true, metadata: risks.map { Meta(name: "DASF risk", value: "\($0.0.id) \($0.0.title): \($0.1.state.label)") },
+                             showSubtechniques: false)
+        }
+        let layer = Layer(
+            name: "\(input.assessment.title): DASF risks on ATLAS",
+            versions: Versions(layer: "4.5"), domain: domain,
+            description: "From dasf: the ATLAS techniques the in-scope risks of \(input.catalog.title) cite, scored by the share of those risks mitigated or treated (100 = all). Scope: \(input.scopeText).",
+            sorting: 3, hideDisabled: false, techniques: techniques,
+            gradient: Gradient(colors: [colours.open, colours.partial, colours.done], minValue: 0, maxValue: 100),
+            legendItems: [Legend(label: "a citing risk is open", color: colours.open), Legend(label: "citing risks partly mitigated", color: colours.partial),
+                          Legend(label: "every citing risk mitigated or treated", color: colours.done)])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let json = String(decoding: try encoder.encode(layer), as: UTF8.self) + "\n"
+        var notes: [String] = []
+        if !tactics.isEmpty { notes.append("left out, tactics rather than techniques: \(tactics.sorted().joined(separator: ", "))") }
+        if !retiredSeen.isEmpty { notes.append("kept but flagged, retired from ATLAS: \(retiredSeen.sorted().joined(separator: ", "))") }
+        return Result(json: Escaping.jsonInert(json), notes: notes, techniques: techniques.count)
+    }
+}
