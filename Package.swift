@@ -33,7 +33,8 @@ let package = Package(
         // No ncurses: every screen is testable as text.
         .target(name: "DASFUI", dependencies: ["DASFEngine"]),
         // Reading the DASF compendium as Databricks publishes it into a catalog of ours.
-        .target(name: "DASFImport", dependencies: ["DASFEngine", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "DASFImport", dependencies: ["DASFEngine", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                                                   .product(name: "Yams", package: "Yams")]),
         // The config file ($XDG_CONFIG_HOME/dasf/config.yaml): read, checked, problems named by line.
         .target(name: "DASFConfig", dependencies: ["DASFEngine", "DASFUI", .product(name: "Yams", package: "Yams")]),
         // ncursesw for Swift: a module map and a small C shim (docs/architecture.md).

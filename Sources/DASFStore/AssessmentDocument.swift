@@ -13,11 +13,17 @@ public struct AssessmentDocument: Sendable {
     /// Opens `path`. The catalog is `catalogSpec` (a built-in id or a path) when given, otherwise
     /// the built-in catalog the file names.
     public static func open(_ path: String, catalog catalogSpec: String? = nil) throws -> AssessmentDocument {
+        try open(path, using: catalogSpec.map { spec throws in try Catalog.resolve(spec) })
+    }
+
+    /// Opens `path` against `given` (a catalog already read, as a YAML one is by the command line),
+    /// otherwise the built-in catalog the file names.
+    public static func open(_ path: String, using given: Catalog?) throws -> AssessmentDocument {
         let file = try SaveFile.open(path)
         let reference = file.assessment.catalog
         let catalog: Catalog
-        if let catalogSpec {
-            catalog = try Catalog.resolve(catalogSpec)
+        if let given {
+            catalog = given
         } else if BuiltinCatalogs.ids.contains(reference.id) {
             catalog = try BuiltinCatalogs.load(reference.id)
         } else {

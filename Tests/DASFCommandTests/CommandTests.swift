@@ -492,3 +492,41 @@ final class UpgradeCommandTests: CommandTestCase {
         try dasf("upgrade", "u.dasf.json", "--to", "no-such-catalog", expect: 1)
     }
 }
+
+/// Issue 11.4: a catalog of one's own in YAML works like a JSON one; "1.10" stays 1.10; a YAML
+/// mistake names the file and the line.
+final class YAMLCatalogTests: CommandTestCase {
+    static let yaml = """
+        format: dasf-catalog
+        formatVersion: 1
+        id: acme-ai
+        version: 1.0
+        title: Acme AI controls (test data)
+        deploymentModels:
+          - {id: rag, name: RAG}
+        stages:
+          - {id: build, name: Build, foundation: false}
+        components:
+          - {id: 1, name: Pipelines, stage: build}
+        risks:
+          - {id: 1.1, title: Test risk one, component: 1, controls: [ACME 1], deploymentModels: [rag]}
+          - {id: 1.10, title: Test risk ten, component: 1, controls: [ACME 1, ACME 2], deploymentModels: [rag]}
+        controls:
+          - {id: ACME 1, title: Test control one}
+          - {id: ACME 2, title: Test control two}
+        """
+
+    func testAYAMLCatalogIsUsedLikeAJSONOne() throws {
+        try Self.yaml.write(toFile: directory + "/acme.yaml", atomically: true, encoding: .utf8)
+        try dasf("new", "a.dasf.json", "--catalog", "acme.yaml")
+        let status = try json(try dasf("status", "a.dasf.json", "--catalog", "acme.yaml", "--format", "json"))
+        XCTAssertEqual((status["catalog"] as? [String: Any])?["version"] as? String, "1.0", "2.0-like versions stay text")
+        let risks = try XCTUnwrap(status["risks"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+        XCTAssertEqual(risks, ["1.1", "1.10"], "1.10 is not read as the number 1.1")
+        try dasf("set", "a.dasf.json", "control", "ACME 2", "--status", "implemented", "--catalog", "acme.yaml")
+        try (Self.yaml + "\n  - {id: [broken\n").write(toFile: directory + "/bad.yaml", atomically: true, encoding: .utf8)
+        let bad = try dasf("catalog", "--catalog", "bad.yaml", expect: 1)
+        XCTAssertEqual(bad.stderr.split(separator: "\n").count, 1, bad.stderr)
+        XCTAssertTrue(bad.stderr.hasPrefix("dasf: bad.yaml: line 19: "), bad.stderr)
+    }
+}

@@ -7,6 +7,11 @@ extension Catalog {
     }
 
     /// `digest`, when known already (built-in catalogs), saves hashing the bytes again.
+    /// `data` (JSON) read from a file in another notation: the digest is of the file as written.
+    public static func load(data: Data, origin: String, digestOf original: Data) throws(CatalogError) -> Catalog {
+        try load(data: data, origin: origin, digest: SHA256.prefixedHex(of: original))
+    }
+
     static func load(data: Data, origin: String, digest: String?) throws(CatalogError) -> Catalog {
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw CatalogError(origin: origin, problems: ["the file is empty"])

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DASFEngine
+import DASFImport
 
 struct CatalogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,7 +24,7 @@ struct CatalogCommand: ParsableCommand {
                 }
                 return
             }
-            let catalog = try Catalog.resolve(source.catalog ?? BuiltinCatalogs.defaultID)
+            let catalog = try CatalogYAML.resolve(source.catalog ?? BuiltinCatalogs.defaultID)
             switch format {
             case .json: Console.json(try CatalogReport.json(catalog))
             case .text: Console.out(CatalogReport.text(catalog))

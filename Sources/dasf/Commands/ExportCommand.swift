@@ -1,5 +1,6 @@
 import ArgumentParser
 import DASFEngine
+import DASFImport
 import DASFReport
 import DASFStore
 import Foundation
@@ -28,7 +29,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let document = try AssessmentDocument.open(file, catalog: source.catalog)
+            let document = try AssessmentDocument.open(file, using: try source.resolved())
             document.warnings.forEach(Console.warn)
             let input = ReportInput(catalog: document.catalog, assessment: document.assessment, today: Author.today())
             let result: AtlasLayer.Result

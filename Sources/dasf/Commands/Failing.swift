@@ -1,5 +1,6 @@
 import ArgumentParser
 import DASFEngine
+import DASFImport
 import DASFReport
 import DASFStore
 import Foundation
@@ -53,6 +54,9 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 /// `--catalog ID|PATH`, shared by the commands that read a catalog.
 struct CatalogOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "A built-in catalog id (dasf-2.0, dasf-1.0) or the path of a catalog file.", valueName: "id|path"))
+        "A built-in catalog id (dasf-2.0, dasf-1.0) or the path of a catalog file (JSON or YAML).", valueName: "id|path"))
     var catalog: String?
+
+    /// The catalog asked for, read (a YAML one too); nil when none was.
+    func resolved() throws -> Catalog? { try catalog.map(CatalogYAML.resolve) }
 }

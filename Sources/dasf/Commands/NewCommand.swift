@@ -1,5 +1,6 @@
 import ArgumentParser
 import DASFEngine
+import DASFImport
 import DASFStore
 import Foundation
 
@@ -21,7 +22,7 @@ struct NewCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let catalog = try Catalog.resolve(source.catalog ?? UserSettings.current.catalog ?? BuiltinCatalogs.defaultID)
+            let catalog = try CatalogYAML.resolve(source.catalog ?? UserSettings.current.catalog ?? BuiltinCatalogs.defaultID)
             guard let name = PathName(file)?.name else { throw StoreError(path: file, kind: .writeFailed, reason: "not a file name") }
             let defaultTitle = name.replacingOccurrences(of: ".dasf.json", with: "").replacingOccurrences(of: ".json", with: "")
             var assessment = Assessment(title: defaultTitle, catalog: catalog)

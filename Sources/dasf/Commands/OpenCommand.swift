@@ -1,5 +1,6 @@
 import ArgumentParser
 import DASFEngine
+import DASFImport
 import DASFStore
 import DASFTerminal
 import DASFUI
@@ -53,13 +54,13 @@ struct OpenCommand: ParsableCommand {
                 guard file.hasSuffix(".dasf.json") else {
                     throw StoreError(path: file, kind: .unreadable, reason: "no such file (dasf new \(file) creates one)")
                 }
-                let catalog = try Catalog.resolve(source.catalog ?? UserSettings.current.catalog ?? BuiltinCatalogs.defaultID)
+                let catalog = try CatalogYAML.resolve(source.catalog ?? UserSettings.current.catalog ?? BuiltinCatalogs.defaultID)
                 _ = try SaveFile.create(file, assessment: Assessment(title: "Untitled assessment", catalog: catalog))
                 notice = "created \(file): a new assessment against \(catalog.title)"
             }
         }
         var document: AssessmentDocument!
-        try reportingFailures { document = try AssessmentDocument.open(file, catalog: source.catalog) }
+        try reportingFailures { document = try AssessmentDocument.open(file, using: try source.resolved()) }
         // A file that cannot be saved is said so now and opened read-only, not discovered later.
         let unwritable = readonly ? nil : document.file.whyNotWritable
         // The Linux console's font lacks the state symbols (◐ ✓ ✗), so it gets the ASCII set.

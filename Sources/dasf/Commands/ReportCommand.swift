@@ -1,5 +1,6 @@
 import ArgumentParser
 import DASFEngine
+import DASFImport
 import DASFReport
 import DASFStore
 import Foundation
@@ -39,7 +40,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let document = try AssessmentDocument.open(file, catalog: source.catalog)
+            let document = try AssessmentDocument.open(file, using: try source.resolved())
             document.warnings.forEach(Console.warn)
             let input = ReportInput(
                 catalog: document.catalog, assessment: document.assessment, journal: document.journal, today: today ?? Author.today(),

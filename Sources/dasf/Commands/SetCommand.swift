@@ -1,5 +1,6 @@
 import ArgumentParser
 import DASFEngine
+import DASFImport
 import DASFStore
 
 struct SetCommand: ParsableCommand {
@@ -141,7 +142,7 @@ struct SetCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            var document = try AssessmentDocument.open(file, catalog: source.catalog)
+            var document = try AssessmentDocument.open(file, using: try source.resolved())
             document.warnings.forEach(Console.warn)
             let catalog = document.catalog
             var edits: [Edit] = []

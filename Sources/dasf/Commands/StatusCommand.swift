@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import DASFEngine
+import DASFImport
 import DASFStore
 
 struct StatusCommand: ParsableCommand {
@@ -22,7 +23,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let document = try AssessmentDocument.open(file, catalog: source.catalog)
+            let document = try AssessmentDocument.open(file, using: try source.resolved())
             document.warnings.forEach(Console.warn)
             let day = today ?? Author.today()
             switch format {
@@ -48,7 +49,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             if FileKind.isCatalog(file) {
-                let catalog = try Catalog.resolve(file)
+                let catalog = try CatalogYAML.resolve(file)
                 if format == .json {
                     Console.json(try JSONText.encode(CommandResult.Validated(file: file, kind: "catalog", sound: true, warnings: [], unknownFields: [], unsettledConflicts: [])))
                     return
@@ -56,7 +57,7 @@ struct ValidateCommand: ParsableCommand {
                 Console.out("\(file): sound catalog \(catalog.id) \(catalog.version): \(catalog.stages.count) stages, \(catalog.components.count) components, \(catalog.risks.count) risks, \(catalog.controls.count) controls")
                 return
             }
-            let document = try AssessmentDocument.open(file, catalog: source.catalog)
+            let document = try AssessmentDocument.open(file, using: try source.resolved())
             let unknown = document.file.unknownFields
             if format == .json {
                 let conflicts = document.assessment.conflicts.map(\.label)

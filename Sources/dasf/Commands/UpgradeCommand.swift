@@ -1,5 +1,6 @@
 import ArgumentParser
 import DASFEngine
+import DASFImport
 import DASFStore
 import Foundation
 
@@ -30,9 +31,9 @@ struct UpgradeCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            var document = try AssessmentDocument.open(file, catalog: source.catalog)
+            var document = try AssessmentDocument.open(file, using: try source.resolved())
             document.warnings.forEach(Console.warn)
-            let target = try Catalog.resolve(to)
+            let target = try CatalogYAML.resolve(to)
             if target.id == document.catalog.id && BuiltinCatalogs.sameFacts(target, digest: document.assessment.catalog.digest) {
                 Console.out("\(file) is already assessed against \(target.id) \(target.version); nothing to do")
                 return
