@@ -160,8 +160,9 @@ enum XMLParts {
         c.start = { element, attributes in
             switch element {
             case "row":
-                currentRow = attributes["r"].flatMap(Int.init).map { $0 - 1 } ?? nextRow
-                nextRow = currentRow + 1
+                // Row numbers come from the file: out of Excel's range is read as "the next row".
+                currentRow = attributes["r"].flatMap(Int.init).flatMap { (1...1_048_576).contains($0) ? $0 - 1 : nil } ?? nextRow
+                nextRow = min(currentRow + 1, 1_048_576)
                 nextColumn = 0
             case "c":
                 reference = attributes["r"]; type = attributes["t"] ?? ""; value = ""
@@ -195,8 +196,8 @@ enum XMLParts {
         for merge in merges {
             let corners = merge.split(separator: ":").compactMap { position(String($0)) }
             guard corners.count == 2, let first = values[corners[0].row]?[corners[0].column] else { continue }
-            let rows = corners[0].row...max(corners[0].row, min(corners[1].row, corners[0].row + 10_000))
-            let columns = corners[0].column...max(corners[0].column, min(corners[1].column, corners[0].column + 200))
+            let rows = corners[0].row...max(corners[0].row, min(corners[1].row, corners[0].row + 2_000))
+            let columns = corners[0].column...max(corners[0].column, min(corners[1].column, corners[0].column + 64))
             for row in rows { for column in columns where values[row]?[column] == nil { values[row, default: [:]][column] = first } }
         }
         guard let last = values.keys.max(), let width = values.values.compactMap({ $0.keys.max() }).max() else { return [] }

@@ -169,3 +169,20 @@ final class WorkbookTests: XCTestCase {
         XCTAssertEqual(message(try XCTUnwrap(notWorkbook.data)), "w.xlsx: a zip file, but not an .xlsx workbook (no xl/workbook.xml)")
     }
 }
+
+final class HostileWorksheetTests: XCTestCase {
+    /// Numbers in a worksheet come from the file: none may trap (the row number that was
+    /// Int.min, minus one, did).
+    func testRowAndCellNumbersFromTheFileNeverTrap() throws {
+        let xml = """
+            <worksheet><sheetData>
+            <row r="-9223372036854775808"><c r="A1" t="s"><v>99999999999999999999</v></c><c t="inlineStr"><is><t>x</t></is></c></row>
+            <row r="9223372036854775807"><c r="ZZZZ99999999" t="b"><v>1</v></c><c r="A-1"><v>y</v></c></row>
+            <row><c r="B2"><v>z</v></c></row>
+            </sheetData><mergeCells><mergeCell ref="A1:XFD1048576"/><mergeCell ref="B2"/></mergeCells></worksheet>
+            """
+        let cells = try XMLParts.cells(Data(xml.utf8), shared: ["only"], name: "hostile")
+        XCTAssertFalse(cells.isEmpty)
+        XCTAssertTrue(cells.joined().contains("z"))
+    }
+}
