@@ -55,7 +55,7 @@ let package = Package(
         // Timings for docs/performance.md: `swift run -c release dasf-bench`.
         .executableTarget(name: "dasf-bench", dependencies: ["DASFEngine", "DASFStore", "DASFUI", "DASFReport"]),
         // The decoders under libFuzzer (scripts/fuzz), or replaying a corpus without it.
-        .executableTarget(name: "dasf-fuzz", dependencies: ["DASFEngine", "DASFStore"]),
+        .executableTarget(name: "dasf-fuzz", dependencies: ["DASFEngine", "DASFStore", "DASFImport"]),
         // Fixtures shared by test targets (never linked into dasf).
         .target(name: "DASFTestSupport", dependencies: ["DASFEngine"], path: "Tests/DASFTestSupport"),
         .testTarget(name: "DASFEngineTests", dependencies: ["DASFEngine", "DASFTestSupport"], exclude: ["Fixtures"]),

@@ -1,9 +1,11 @@
 import DASFEngine
+import DASFImport
 import DASFStore
 import Foundation
 
 /// Feeds arbitrary bytes to the decoders that read files from elsewhere: the save file (and, when
-/// it reads, an encode and decode round trip that must give the same assessment) and the catalog.
+/// it reads, an encode and decode round trip that must give the same assessment), the catalog
+/// (JSON and YAML), and the compendium importers (a delimited sheet, an .xlsx workbook).
 /// Any trap is a finding. Built two ways (scripts/fuzz): with `-sanitize=fuzzer -D FUZZING` as a
 /// libFuzzer target, and as a plain program that replays a corpus, which the tests run.
 enum FuzzTarget {
@@ -22,6 +24,13 @@ enum FuzzTarget {
             }
         }
         _ = try? Catalog.load(data: data, origin: "fuzz")
+        _ = try? CatalogYAML.load(data, origin: "fuzz")
+        if let sheet = try? Sheet.delimited(String(decoding: data, as: UTF8.self), separator: data.contains(9) ? "\t" : ",", name: "fuzz") {
+            _ = try? CompendiumImport.run(risks: sheet, controls: sheet)
+        }
+        if let sheets = try? Workbook.sheets(data, name: "fuzz"), let pair = try? Workbook.compendium(sheets, name: "fuzz") {
+            _ = try? CompendiumImport.run(risks: pair.risks, controls: pair.controls)
+        }
     }
 }
 
