@@ -127,11 +127,7 @@ public enum CompendiumImport {
             var models: [String] = []
             for (column, model) in modelColumns where isYes(row[column]) { models.append(model.id) }
             if models.isEmpty { try note(riskSheet, index, nil, "risk \(number.id) applies to no deployment model", "kept; it is never in scope") }
-            var frameworks: [String: [String]] = [:]
-            for (column, framework) in riskFrameworks {
-                let ids = matches(framework.pattern, in: row[column])
-                if !ids.isEmpty { frameworks[framework.id, default: []] += ids.filter { !(frameworks[framework.id] ?? []).contains($0) } }
-            }
+            let frameworks = Self.frameworkIDs(row, riskFrameworks)
             var risk: [String: Any] = ["id": number.id, "title": title, "component": number.component, "controls": controls, "deploymentModels": models]
             if let revisionColumn = riskRevision, let revision = revisionTag(row[revisionColumn]) { risk["revision"] = revision }
             if let description { risk["description"] = row[description].trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -183,11 +179,7 @@ public enum CompendiumImport {
             if let column = c.find("feature / control") { control["kind"] = row[column].trimmingCharacters(in: .whitespaces) }
             if let column = c.find("ai system novelty") { control["novelty"] = row[column].trimmingCharacters(in: .whitespaces) }
             if let column = c.find("ai system component step") { control["appliesTo"] = row[column].trimmingCharacters(in: .whitespaces) }
-            var frameworks: [String: [String]] = [:]
-            for (column, framework) in controlFrameworks {
-                let ids = matches(framework.pattern, in: row[column])
-                if !ids.isEmpty { frameworks[framework.id, default: []] += ids.filter { !(frameworks[framework.id] ?? []).contains($0) } }
-            }
+            let frameworks = Self.frameworkIDs(row, controlFrameworks)
             if !frameworks.isEmpty { control["frameworks"] = frameworks }
             controlIndex[id] = controls.count
             controls.append(control)
@@ -370,6 +362,15 @@ public enum CompendiumImport {
             } else if c.isYesNo(index), !["ai novelty"].contains(header) {
                 out.append((index, (slug(header), c.original[index].trimmingCharacters(in: .whitespaces))))
             }
+        }
+        return out
+    }
+
+    /// The framework ids a row's framework columns cite, each once, by framework.
+    static func frameworkIDs(_ row: [String], _ columns: [(Int, (id: String, name: String, pattern: String))]) -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for (column, framework) in columns {
+            for id in matches(framework.pattern, in: row[column]) where !(out[framework.id] ?? []).contains(id) { out[framework.id, default: []].append(id) }
         }
         return out
     }
