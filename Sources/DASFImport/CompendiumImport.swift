@@ -94,6 +94,34 @@ public enum CompendiumImport {
         var spellings: [Int: [String]] = [:], titlesWithIDs = 0
         var componentStage: [Int: String] = [:], stagesSeen: [(id: String, name: String)] = []
         var riskPairs: [(risk: String, control: String)] = []
+        // DASF 3.0 splits a component into sub-components (13A agent core, …); a column naming
+        // them, where the sheet has one, gives each risk its part.
+        let partColumn = r.find("sub-component") ?? r.find("subcomponent") ?? r.find("sub component") ?? r.find("system sub-component")
+        var parts: [Int: [(id: String, name: String)]] = [:]
+        let partPattern = try! NSRegularExpression(pattern: #"^\s*(\d+)([A-Za-z])\b[\s:.\-–—]*(.*)$"#)
+        func part(_ text: String, of component: Int, row: Int) throws(ImportError) -> String? {
+            let value = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            guard !value.isEmpty else { return nil }
+            let ns = value as NSString
+            var id: String?, name = value
+            if let m = partPattern.firstMatch(in: value, range: NSRange(location: 0, length: ns.length)) {
+                let number = Int(ns.substring(with: m.range(at: 1))) ?? component, letter = ns.substring(with: m.range(at: 2)).uppercased()
+                if number != component {
+                    try note(riskSheet, row, partColumn.map { r.original[$0] }, "sub-component \"\(value)\" is numbered for component \(number), on a risk of component \(component)",
+                             "read as \(component)\(letter)")
+                }
+                id = "\(component)\(letter)"
+                let rest = ns.substring(with: m.range(at: 3)).trimmingCharacters(in: .whitespaces)
+                name = rest.isEmpty ? id! : rest
+            }
+            var known = parts[component] ?? []
+            if let existing = known.first(where: { $0.id == id || (id == nil && $0.name.lowercased() == name.lowercased()) }) { return existing.id }
+            // Unnumbered names get the next letter, in the order the rows give them.
+            let assigned = id ?? "\(component)\(Character(UnicodeScalar(UInt8(65 + min(known.count, 25)))))"
+            known.append((assigned, name))
+            parts[component] = known
+            return assigned
+        }
         let modelColumns = Self.modelColumns(r)
         let riskFrameworks = Self.frameworkColumns(r)
         for (index, row) in riskSheet.rows.enumerated() {
@@ -129,6 +157,7 @@ public enum CompendiumImport {
             if models.isEmpty { try note(riskSheet, index, nil, "risk \(number.id) applies to no deployment model", "kept; it is never in scope") }
             let frameworks = Self.frameworkIDs(row, riskFrameworks)
             var risk: [String: Any] = ["id": number.id, "title": title, "component": number.component, "controls": controls, "deploymentModels": models]
+            if let partColumn, let id = try part(row[partColumn], of: number.component, row: index) { risk["part"] = id }
             if let revisionColumn = riskRevision, let revision = revisionTag(row[revisionColumn]) { risk["revision"] = revision }
             if let description { risk["description"] = row[description].trimmingCharacters(in: .whitespacesAndNewlines) }
             if let column = r.find("initial ai risk impacts") { risk["impacts"] = splitList(row[column]) }
@@ -242,7 +271,9 @@ public enum CompendiumImport {
         if stages.isEmpty { stages = [("all", "All components")] }
         let components: [[String: Any]] = componentIDs.map { id in
             let name = componentNames[id]?.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
-            return ["id": id, "name": name.map(displayName) ?? "Component \(id)", "stage": componentStage[id] ?? stages[0].id]
+            var component: [String: Any] = ["id": id, "name": name.map(displayName) ?? "Component \(id)", "stage": componentStage[id] ?? stages[0].id]
+            if let list = parts[id] { component["parts"] = list.sorted { $0.id < $1.id }.map { ["id": $0.id, "name": $0.name] } }
+            return component
         }
         var catalog: [String: Any] = [
             "format": "dasf-catalog", "formatVersion": 1, "id": options.id, "version": highest,

@@ -23,6 +23,30 @@ final class CatalogValidationTests: XCTestCase {
         XCTAssertEqual(catalog.risks(inComponent: 13).count, 1)
     }
 
+    func testSubComponentsGroupRisksAndAreChecked() throws {
+        let parts: [[String: Any]] = [["id": "13A", "name": "Agent core"], ["id": "13B", "name": "MCP server", "short": "Server"]]
+        var risk = TestCatalog.risk("13.1", component: 13, controls: ["DASF 65"])
+        risk["part"] = "13B"
+        let catalog = try Catalog.load(data: TestCatalog.json(components: [["id": 13, "name": "Agentic AI", "stage": "s1", "parts": parts]],
+                                                              risks: [risk], controls: ["DASF 65"]), origin: "c")
+        XCTAssertEqual(catalog.component(13)?.parts.map(\.id), ["13A", "13B"])
+        XCTAssertEqual(catalog.component(13)?.part("13B")?.short, "Server")
+        XCTAssertEqual(catalog.component(13)?.part("13A")?.short, "Agent core")
+        XCTAssertEqual(catalog.risk("13.1")?.part, "13B")
+        let card = Scorecard(catalog: catalog, assessment: Assessment(title: "t", catalog: catalog))
+        XCTAssertEqual(card.totals(ofPart: "13B")?.open, 1)
+        XCTAssertNil(card.totals(ofPart: "13A"))
+
+        risk["part"] = "13Z"
+        XCTAssertThrowsCatalogError(try Catalog.load(data: TestCatalog.json(
+            components: [["id": 13, "name": "Agentic AI", "stage": "s1", "parts": parts + [["id": "13A", "name": " "]]]],
+            risks: [risk], controls: ["DASF 65"]), origin: "mine.json"), containing: [
+                "risk 13.1: names part 13Z, which component 13 does not have",
+                "component 13: duplicate part id 13A",
+                "component 13: part 13A: empty name",
+            ])
+    }
+
     func testEveryProblemIsReportedPrecisely() {
         let data = TestCatalog.json(
             components: [["id": 1, "name": "First", "stage": "s1"], ["id": 2, "name": "", "stage": "nowhere"]],

@@ -96,6 +96,26 @@ final class FixtureImportTests: XCTestCase {
         }
     }
 
+    /// A sub-component column (as DASF 3.0's agentic rows may carry) gives parts: numbered ones
+    /// keep their letter, unnumbered ones get the next, and a part numbered for another
+    /// component is said.
+    func testSubComponentColumnGivesParts() throws {
+        let (plain, controls) = try Self.sheets()
+        let extra = ["13.1": "13B — Test MCP server", "1.1": "Test intake part", "1.2": "14A Test misnumbered part"]
+        let risks = Sheet(name: plain.name, header: plain.header + ["Sub-component"], rows: plain.rows.map { row in
+            row + [extra.first { row[0].trimmingCharacters(in: .whitespaces).hasSuffix(" " + $0.key) }?.value ?? ""]
+        })
+        let result = try CompendiumImport.run(risks: risks, controls: controls)
+        XCTAssertEqual(result.catalog.component(13)?.parts.map(\.id), ["13B"])
+        XCTAssertEqual(result.catalog.component(13)?.part("13B")?.name, "Test MCP server")
+        XCTAssertEqual(result.catalog.risk("13.1")?.part, "13B")
+        XCTAssertEqual(result.catalog.risk("1.1")?.part, "1A")
+        XCTAssertEqual(result.catalog.component(1)?.part("1A")?.name, "Test intake part")
+        XCTAssertEqual(result.catalog.risk("2.1")?.part, "")
+        let lint = result.lint.map(\.description).joined(separator: "\n")
+        XCTAssertTrue(lint.contains("sub-component \"14A Test misnumbered part\" is numbered for component 14, on a risk of component 1"), lint)
+    }
+
     func testDelimitedTextIsReadStrictlyAndNeverTraps() throws {
         let sheet = try Sheet.delimited("a,b,c\r\n1,\"x, \"\"y\"\"\nz\",3\r\n4\n\n\n", separator: ",", name: "t.csv")
         XCTAssertEqual(sheet.header, ["a", "b", "c"])

@@ -19,7 +19,10 @@ public enum V3ShapedCatalog {
             (9, "serving", "Test serving requests"), (10, "serving", "Test serving responses"), (11, "platform", "Test operations"),
             (12, "platform", "Test platform security"), (13, "agents", "Test agentic AI (agent core, MCP server, MCP client)"),
         ]
-        let components: [[String: Any]] = placement.map { ["id": $0.0, "name": $0.2, "short": "Test \($0.0)", "stage": $0.1] }
+        var components: [[String: Any]] = placement.map { ["id": $0.0, "name": $0.2, "short": "Test \($0.0)", "stage": $0.1] }
+        // Sub-components as the agentic extension has them (the names are ours, marked as test data).
+        components[12]["parts"] = [["id": "13A", "name": "Test agent core", "short": "Core"], ["id": "13B", "name": "Test MCP server", "short": "Server"],
+                                   ["id": "13C", "name": "Test MCP client", "short": "Client"]]
         // 97 risks: 7 or 8 per component, 13's the most (as an agentic extension would add).
         let perComponent = [7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 6, 6, 15]
         var risks: [[String: Any]] = []
@@ -27,9 +30,12 @@ public enum V3ShapedCatalog {
             for n in 1...count {
                 let id = "\(index + 1).\(n)"
                 let first = (index * 5 + n) % 73 + 1, second = (index * 11 + n * 7) % 73 + 1
-                risks.append(["id": id, "title": "Test risk \(id) (test data)", "component": index + 1,
+                var risk: [String: Any] = ["id": id, "title": "Test risk \(id) (test data)", "component": index + 1,
                               "controls": Array(Set(["DASF \(first)", "DASF \(second)"])).sorted(),
-                              "deploymentModels": n % 3 == 0 ? ["agentic"] : ["rag", "agentic"], "revision": index == 12 ? "3.0" : "2.0"])
+                              "deploymentModels": n % 3 == 0 ? ["agentic"] : ["rag", "agentic"], "revision": index == 12 ? "3.0" : "2.0"]
+                // 13's risks in thirds: 13A, 13B, 13C.
+                if index == 12 { risk["part"] = ["13A", "13B", "13C"][(n - 1) * 3 / count] }
+                risks.append(risk)
             }
         }
         let controls: [[String: Any]] = (1...73).map { ["id": "DASF \($0)", "title": "Test control \($0) (test data)"] }

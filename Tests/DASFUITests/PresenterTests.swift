@@ -238,7 +238,19 @@ final class LargerCatalogMapTests: XCTestCase {
             for stage in catalog.stages {
                 XCTAssertTrue(text.contains(stage.name.uppercased()) || text.contains(stage.short.uppercased()), "\(size.width)x\(size.height): \(stage.id)\n\(text)")
             }
+            // Sub-components inside their box: named where there is room, by id at least.
+            for part in catalog.component(13)?.parts ?? [] {
+                XCTAssertTrue(text.contains(size.width >= 160 ? part.name : part.id), "\(size.width)x\(size.height): part \(part.id)\n\(text)")
+            }
             assertScreen(Renderer.render(state), named: "map-v3-shape-\(size.width)x\(size.height)")
+            // Component 13's screen: each part with its counts, each risk with its part.
+            var opened = state
+            opened.place.selected = catalog.components.firstIndex { $0.id == 13 } ?? 0
+            press(&opened, .enter)
+            let screen = Renderer.render(opened).grid.text
+            for part in catalog.component(13)?.parts ?? [] { XCTAssertTrue(screen.contains("\(part.id) \(part.name): 5 risks"), "\(part.id)\n\(screen)") }
+            XCTAssertTrue(screen.contains("13.1  [13A] Test risk 13.1"), screen)
+            assertScreen(Renderer.render(opened), named: "component-13-v3-shape-\(size.width)x\(size.height)")
             // Every box is reached by the arrows alone, from the first.
             var seen: Set<Int> = [0], frontier = [0]
             while let from = frontier.popLast() {

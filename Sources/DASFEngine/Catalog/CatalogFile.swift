@@ -25,6 +25,26 @@ struct CatalogFile {
     let risks: [Risk]
     let controls: [Control]
 
+    /// A catalog's contents with some parts replaced (an overlay applied), to be checked again.
+    init(_ catalog: Catalog, stages: [Stage], components: [Component], risks: [Risk], controls: [Control]) {
+        format = Self.format
+        formatVersion = Self.newestFormatVersion
+        id = catalog.id
+        version = catalog.version
+        title = catalog.title
+        source = catalog.source
+        licence = catalog.licence
+        derived = catalog.derived
+        notes = catalog.notes
+        meaningChanged = catalog.meaningChanged
+        frameworks = catalog.frameworks
+        deploymentModels = catalog.deploymentModels
+        self.stages = stages
+        self.components = components
+        self.risks = risks
+        self.controls = controls
+    }
+
     /// Reads a catalog from JSONSerialization's output, naming the place of any problem.
     init(json object: JSONObject) throws(JSONObject.Problem) {
         format = try object.string("format")
@@ -51,11 +71,14 @@ struct CatalogFile {
         components = try object.objects("components").map { o throws(JSONObject.Problem) in
             Component(id: try o.int("id"), name: try o.string("name"), short: try o.optionalString("short"), stage: try o.string("stage"),
                       summary: try o.optionalString("summary") ?? "",
-                      talkingPoints: try o.optionalStrings("talkingPoints"), questions: try o.optionalStrings("questions"))
+                      talkingPoints: try o.optionalStrings("talkingPoints"), questions: try o.optionalStrings("questions"),
+                      parts: try o.optionalObjects("parts").map { p throws(JSONObject.Problem) in
+                          ComponentPart(id: try p.string("id"), name: try p.string("name"), short: try p.optionalString("short"))
+                      })
         }
         risks = try object.objects("risks").map { o throws(JSONObject.Problem) in
             Risk(id: try o.string("id"), title: try o.string("title"), component: try o.int("component"),
-                 revision: try o.optionalString("revision") ?? "", description: try o.optionalString("description") ?? "",
+                 part: try o.optionalString("part") ?? "", revision: try o.optionalString("revision") ?? "", description: try o.optionalString("description") ?? "",
                  controls: try o.strings("controls"), deploymentModels: try o.strings("deploymentModels"),
                  category: try o.optionalString("category") ?? "", impacts: try o.optionalStrings("impacts"),
                  businessImpacts: try o.optionalStrings("businessImpacts"), frameworks: try o.stringLists("frameworks"))

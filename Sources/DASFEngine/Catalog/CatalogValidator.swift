@@ -32,6 +32,14 @@ struct CatalogValidator {
             }
         }
         for id in duplicates(file.components.map(\.id)) { problems.append("duplicate component id \(id)") }
+        for component in file.components {
+            for (n, part) in component.parts.enumerated() {
+                if blank(part.id) { problems.append("component \(component.id): parts[\(n)]: empty id") }
+                if blank(part.name) { problems.append("component \(component.id): part \(part.id): empty name") }
+            }
+            for id in duplicates(component.parts.map(\.id)) { problems.append("component \(component.id): duplicate part id \(id)") }
+        }
+        let partsByComponent = Dictionary(file.components.map { ($0.id, Set($0.parts.map(\.id))) }, uniquingKeysWith: { a, _ in a })
         let componentIDs = Set(file.components.map(\.id))
 
         if file.deploymentModels.isEmpty { problems.append("the catalog defines no deployment models") }
@@ -61,6 +69,9 @@ struct CatalogValidator {
             if blank(risk.title) { problems.append("\(name): empty title") }
             if !componentIDs.contains(risk.component) {
                 problems.append("\(name): names component \(risk.component), which the catalog does not define")
+            }
+            if !risk.part.isEmpty, let parts = partsByComponent[risk.component], !parts.contains(risk.part) {
+                problems.append("\(name): names part \(risk.part), which component \(risk.component) does not have")
             }
             for control in risk.controls where !controlIDs.contains(control) {
                 problems.append("\(name): names control \(control), which the catalog does not define")

@@ -4,6 +4,8 @@ public struct Risk: Sendable, Hashable, Encodable {
     public let id: String
     public let title: String
     public let component: Int
+    /// The sub-component ("13B") within `component`, or "" where the component has none.
+    public let part: String
     /// The DASF revision that introduced the risk ("1.0", "2.0").
     public let revision: String
     /// What goes wrong, in plain words (ours, not the framework's).
@@ -20,13 +22,14 @@ public struct Risk: Sendable, Hashable, Encodable {
     public let frameworks: [String: [String]]
 
     public init(
-        id: String, title: String, component: Int, revision: String = "", description: String = "",
+        id: String, title: String, component: Int, part: String = "", revision: String = "", description: String = "",
         controls: [String], deploymentModels: [String], category: String = "",
         impacts: [String] = [], businessImpacts: [String] = [], frameworks: [String: [String]] = [:]
     ) {
         self.id = id
         self.title = title
         self.component = component
+        self.part = part
         self.revision = revision
         self.description = description
         self.controls = controls
@@ -35,5 +38,26 @@ public struct Risk: Sendable, Hashable, Encodable {
         self.impacts = impacts
         self.businessImpacts = businessImpacts
         self.frameworks = frameworks
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, title, component, part, revision, description, controls, deploymentModels, category, impacts, businessImpacts, frameworks
+    }
+
+    /// `part` only where there is one, so the JSON of a catalog without parts is as it was.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(title, forKey: .title)
+        try c.encode(component, forKey: .component)
+        if !part.isEmpty { try c.encode(part, forKey: .part) }
+        try c.encode(revision, forKey: .revision)
+        try c.encode(description, forKey: .description)
+        try c.encode(controls, forKey: .controls)
+        try c.encode(deploymentModels, forKey: .deploymentModels)
+        try c.encode(category, forKey: .category)
+        try c.encode(impacts, forKey: .impacts)
+        try c.encode(businessImpacts, forKey: .businessImpacts)
+        try c.encode(frameworks, forKey: .frameworks)
     }
 }

@@ -16,6 +16,8 @@ public struct Scorecard: Sendable {
     public let risks: [RiskEvaluation]
     public let components: [ComponentSummary]
     public let stages: [StageSummary]
+    /// Risk counts per sub-component ("13B"); controls are not tallied for parts.
+    public let parts: [String: Totals]
     public let overall: Totals
     /// Every catalog control's status, in catalog order.
     public let controls: [(id: String, status: ControlStatus)]
@@ -33,10 +35,11 @@ public struct Scorecard: Sendable {
         let evaluations = catalog.risks.indices.map {
             RiskEvaluator.evaluate(catalog.risks[$0], controls: catalog.controlPositionsByRisk[$0], statuses: statuses, assessment: assessment)
         }
-        var byComponent: [Int: Totals] = [:]
+        var byComponent: [Int: Totals] = [:], byPart: [String: Totals] = [:]
         var overall = Totals()
         for (risk, evaluation) in zip(catalog.risks, evaluations) {
             byComponent[risk.component, default: Totals()].count(evaluation.state, assessed: evaluation.assessed)
+            if !risk.part.isEmpty { byPart[risk.part, default: Totals()].count(evaluation.state, assessed: evaluation.assessed) }
             overall.count(evaluation.state, assessed: evaluation.assessed)
         }
         func tally<S: Sequence>(_ positions: S, into totals: inout Totals) where S.Element == Int {
@@ -70,6 +73,7 @@ public struct Scorecard: Sendable {
 
         self.risks = evaluations
         self.components = components
+        self.parts = byPart
         self.stages = stages
         self.overall = overall
         self.controls = zip(catalog.controls, statuses).map { ($0.id, $1) }
@@ -84,6 +88,7 @@ public struct Scorecard: Sendable {
     public func evaluation(ofRisk id: String) -> RiskEvaluation? { riskIndex[id].map { risks[$0] } }
     public func totals(ofComponent id: Int) -> Totals? { components.first { $0.component.id == id }?.totals }
     public func totals(ofStage id: String) -> Totals? { stages.first { $0.stage.id == id }?.totals }
+    public func totals(ofPart id: String) -> Totals? { parts[id] }
 }
 
 extension Totals {

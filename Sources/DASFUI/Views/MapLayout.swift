@@ -34,11 +34,15 @@ struct MapLayout {
                 if n == upper.count - 1 { width += extra; extra = 0 }
                 headers.append(Header(stage: stage, rect: Rect(x: x, y: y, width: width, height: 1)))
                 let boxWidth = (width - gap * (columns - 1)) / columns
+                let rows = (members(stage).count + columns - 1) / columns
                 for (index, component) in members(stage).enumerated() {
                     let column = index % columns, row = index / columns
                     let bx = x + column * (boxWidth + gap)
                     let bw = column == columns - 1 ? width - column * (boxWidth + gap) : boxWidth
-                    boxes.append(Box(component: component, rect: Rect(x: bx, y: y + 1 + row * boxHeight, width: bw, height: boxHeight)))
+                    // A stage with fewer rows than its neighbours lets its last row run to the
+                    // bottom (a lone agentic AI box gets room for its sub-components).
+                    let bh = row == rows - 1 ? (upperRows - row) * boxHeight : boxHeight
+                    boxes.append(Box(component: component, rect: Rect(x: bx, y: y + 1 + row * boxHeight, width: bw, height: bh)))
                 }
                 x += width + gap
             }

@@ -50,6 +50,27 @@ enum MapView {
         return [fits ? words : short, bar]
     }
 
+    /// The sub-components inside their component's box: one line each with what is open where
+    /// the box has room for all of them and a bar beneath, else their ids on one line, so a part
+    /// is never left out without a word.
+    static func partLines(_ component: Component, inner: Rect, used: Int, state: AppState) -> [Line] {
+        guard !component.parts.isEmpty else { return [] }
+        let theme = state.theme, g = state.glyphs
+        if inner.height - used >= component.parts.count + 1 {
+            return component.parts.map { part in
+                let t = state.scorecard.totals(ofPart: part.id) ?? Totals()
+                let counts = "\(g.symbol(.open))\(t.open) \(g.symbol(.partial))\(t.partial)"
+                let room = inner.width - TextWidth.of(part.id) - TextWidth.of(counts) - 2
+                let name = TextWidth.of(part.name) <= room ? part.name : TextWidth.of(part.short) <= room ? part.short : ""
+                let gap = max(1, inner.width - TextWidth.of(part.id) - 1 - TextWidth.of(name) - TextWidth.of(counts))
+                return [Span(part.id + " ", theme.style(.emphasis)), Span(name + String(repeating: " ", count: gap)),
+                        Span(counts, theme.style(t.open > 0 ? .open : t.partial > 0 ? .partial : .dim))]
+            }
+        }
+        guard inner.height - used >= 2 else { return [] }
+        return [[Span("parts " + component.parts.map(\.id).joined(separator: " "), theme.style(.dim))]]
+    }
+
     static func heat(_ t: Totals) -> Role {
         if t.inScope == 0 { return .heatNone }
         if t.open * 2 >= t.inScope && t.open > 0 { return .heatHigh }
@@ -103,6 +124,7 @@ enum MapView {
         if state.presenting != nil {
             // For the back of a room: the name, the counts in words where they fit, the bar.
             lines += presentedLines(t, inner: inner, heat: heatRole, state: state)
+            lines += partLines(box.component, inner: inner, used: lines.count, state: state)
             for (n, line) in lines.prefix(inner.height).enumerated() {
                 grid.draw(line, in: inner.rows(from: n, count: 1), ellipsis: g.unicode ? "…" : "~")
             }
@@ -121,6 +143,7 @@ enum MapView {
         if treated > 0 { counts.append(Span("\(g.symbol(.accepted))\(treated) ", theme.style(.treated))) }
         if t.notApplicable > 0 { counts.append(Span("\(g.symbol(RiskState.notApplicable))\(t.notApplicable) ", theme.style(.dim))) }
         lines.append(counts)
+        lines += partLines(box.component, inner: inner, used: lines.count, state: state)
         // Activity beside the result: risks nobody has looked at, and controls past review.
         var follow: Line = []
         if t.unassessed > 0 { follow.append(Span("?\(t.unassessed) unassessed ", theme.style(.dim))) }

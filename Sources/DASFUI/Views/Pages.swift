@@ -57,6 +57,10 @@ enum Pages {
                             Span(glyphs.separator + (catalog.stage(component.stage)?.name ?? component.stage), theme.style(.dim))])
         for line in TextWidth.wrap(component.summary, width: width) { page.header.append([Span(line, theme.style(.dim))]) }
         page.header.append(totalsLine(totals, state))
+        for part in component.parts {
+            let t = state.scorecard.totals(ofPart: part.id) ?? Totals()
+            page.header.append([Span("  \(part.id) \(part.name): ", theme.style(.dim))] + totalsLine(t, state))
+        }
         page.header.append([])
         page.listTitle = Columns.line([("", 1, false, .plain), ("risk", 5, false, theme.style(.dim)), ("title", nil, false, theme.style(.dim)),
                                        ("state", 14, false, theme.style(.dim)), ("cover", 5, true, theme.style(.dim)), ("treatment", 9, false, theme.style(.dim)),
@@ -80,7 +84,8 @@ enum Pages {
         page.header.append([Span(glyphs.symbol(evaluation.state) + " ", stateStyle), Span("\(risk.id)  \(risk.title)", theme.style(.header)),
                             Span("  " + evaluation.state.label, stateStyle), Span(evaluation.state.isInScope ? "  \(percent(evaluation)) covered" : "", theme.style(.dim))])
         let component = catalog.component(risk.component)
-        page.header.append([Span("Component \(risk.component) \(component?.name ?? "")\(glyphs.separator)\(catalog.stage(component?.stage ?? "")?.name ?? "")\(risk.revision.isEmpty ? "" : "\(glyphs.separator)since DASF \(risk.revision)")", theme.style(.dim))])
+        let part = component?.part(risk.part).map { "\(glyphs.separator)\($0.id) \($0.name)" } ?? ""
+        page.header.append([Span("Component \(risk.component) \(component?.name ?? "")\(part)\(glyphs.separator)\(catalog.stage(component?.stage ?? "")?.name ?? "")\(risk.revision.isEmpty ? "" : "\(glyphs.separator)since DASF \(risk.revision)")", theme.style(.dim))])
         page.header += labelled("Why", evaluation.explanation + (evaluation.state.isInScope && !evaluation.assessed ? " (unassessed: a says it applies)" : ""), width, theme)
         for threat in record.threats {
             let rating = threat.rating.map { " L\(threat.likelihood ?? 0)×I\(threat.impact ?? 0)=\($0)" } ?? ""
@@ -304,7 +309,7 @@ enum Pages {
         let note = evaluation.state.isInScope && !evaluation.assessed ? "unassessed"
             : evaluation.threatCount > 0 ? "\(evaluation.threatCount) threat\(evaluation.threatCount == 1 ? "" : "s")" : ""
         return Columns.line([
-            (glyphs.symbol(evaluation.state), 1, false, style), (risk.id, 5, false, .plain), (risk.title, nil, false, .plain),
+            (glyphs.symbol(evaluation.state), 1, false, style), (risk.id, 5, false, .plain), ((risk.part.isEmpty ? "" : "[\(risk.part)] ") + risk.title, nil, false, .plain),
             (evaluation.state.label, 14, false, style), (percent(evaluation), 5, true, .plain), (evaluation.treatment.rawValue, 9, false, .plain),
             (note, 10, false, theme.style(.dim)),
         ], width: width, ellipsis: glyphs.ellipsis)
