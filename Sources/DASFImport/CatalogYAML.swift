@@ -20,17 +20,28 @@ public enum CatalogYAML {
         return try load(data, origin: spec)
     }
 
-    public static func load(_ data: Data, origin: String) throws -> Catalog {
+    /// An overlay file, JSON or YAML (only a regular file is read; see `Overlay.load(path:)`).
+    public static func overlay(_ path: String) throws -> Overlay {
+        let data = try Overlay.readRegularFile(path)
+        guard isYAML(path) else { return try Overlay.load(data: data, origin: path) }
+        return try Overlay.load(data: try json(from: data, origin: path, expecting: "an overlay"), origin: path, digestOf: data)
+    }
+
+    /// YAML text as the JSON the engine reads, with the line of any YAML mistake.
+    static func json(from data: Data, origin: String, expecting what: String) throws -> Data {
         guard let text = String(data: data, encoding: .utf8) else { throw CatalogError(origin: origin, problems: ["not UTF-8 text"]) }
         let node: Node?
         do { node = try Yams.compose(yaml: text) } catch let error as YamlError {
             throw CatalogError(origin: origin, problems: [describe(error)])
         }
         guard let node, case .mapping = node, let value = convert(node, key: nil, inComponents: false), JSONSerialization.isValidJSONObject(value) else {
-            throw CatalogError(origin: origin, problems: ["not a catalog: expected \"name: value\" lines (format, formatVersion, id, …)"])
+            throw CatalogError(origin: origin, problems: ["not \(what): expected \"name: value\" lines (format, formatVersion, id, …)"])
         }
-        let json = try JSONSerialization.data(withJSONObject: value)
-        return try Catalog.load(data: json, origin: origin, digestOf: data)
+        return try JSONSerialization.data(withJSONObject: value)
+    }
+
+    public static func load(_ data: Data, origin: String) throws -> Catalog {
+        try Catalog.load(data: try json(from: data, origin: origin, expecting: "a catalog"), origin: origin, digestOf: data)
     }
 
     /// YAML reads "1.10" as the number 1.1 and "2.0" as 2: every scalar is kept as written (text),

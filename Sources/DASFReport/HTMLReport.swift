@@ -24,7 +24,7 @@ public enum HTMLReport {
             body.append("<section>\n<h2>\(h(title))</h2>\n\(content ?? "<p>\(h(empty))</p>")\n</section>")
         }
 
-        var facts = [("Scope", input.scopeText), ("Catalog", "\(input.catalog.title) (\(input.catalog.id), version \(input.catalog.version))")]
+        var facts = [("Scope", input.scopeText), ("Catalog", "\(input.catalog.fullTitle) (\(input.catalog.id), version \(input.catalog.version))")]
         if let owner = a.useCase.businessOwner { facts.append(("Business owner", owner)) }
         if !a.useCase.stakeholders.isEmpty { facts.append(("Stakeholders", a.useCase.stakeholders.joined(separator: ", "))) }
         if let today = input.scorecard.today { facts.append(("As of", today)) }

@@ -15,7 +15,7 @@ public enum MarkdownReport {
 
         out.append("# \(e(a.title)): DASF assessment")
         out.append("")
-        var facts = ["- Scope: \(e(input.scopeText))", "- Catalog: \(e(input.catalog.title)) (\(e(input.catalog.id)), version \(e(input.catalog.version)))"]
+        var facts = ["- Scope: \(e(input.scopeText))", "- Catalog: \(e(input.catalog.fullTitle)) (\(e(input.catalog.id)), version \(e(input.catalog.version)))"]
         if let owner = a.useCase.businessOwner { facts.append("- Business owner: \(e(owner))") }
         if !a.useCase.stakeholders.isEmpty { facts.append("- Stakeholders: \(e(a.useCase.stakeholders.joined(separator: ", ")))") }
         if let today = input.scorecard.today { facts.append("- As of: \(e(today))") }

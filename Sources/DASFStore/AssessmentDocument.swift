@@ -18,10 +18,15 @@ public struct AssessmentDocument: Sendable {
 
     /// Opens `path` against `given` (a catalog already read, as a YAML one is by the command line),
     /// otherwise the built-in catalog the file names.
-    public static func open(_ path: String, using given: Catalog?) throws -> AssessmentDocument {
+    ///
+    /// Overlays: those named by `overlays` (paths as typed, read by `readOverlay`) when given;
+    /// otherwise the ones the file records, found beside it. One the file records that cannot be
+    /// read is said, and its answers kept in the file (as any id the catalog lacks).
+    public static func open(_ path: String, using given: Catalog?, overlays chosen: [String]? = nil,
+                            readOverlay: (String) throws -> Overlay = { try Overlay.load(path: $0) }) throws -> AssessmentDocument {
         let file = try SaveFile.open(path)
         let reference = file.assessment.catalog
-        let catalog: Catalog
+        var catalog: Catalog
         if let given {
             catalog = given
         } else if BuiltinCatalogs.ids.contains(reference.id) {
@@ -31,6 +36,28 @@ public struct AssessmentDocument: Sendable {
                 reason: "made with catalog \"\(reference.id)\", which is not built in; pass --catalog PATH")
         }
         var warnings: [String] = []
+        if let chosen, !chosen.isEmpty {
+            for overlayPath in chosen {
+                catalog = try catalog.applying(try readOverlay(overlayPath), path: OverlayPaths.recorded(overlayPath, saveFile: path), origin: overlayPath)
+            }
+            if catalog.overlays.map(\.id) != reference.overlays.map(\.id) {
+                let recorded = reference.overlays.isEmpty ? "none" : reference.overlays.map(\.id).joined(separator: ", ")
+                warnings.append("\(path) records overlays: \(recorded); reading it with \(catalog.overlays.map(\.id).joined(separator: ", ")) (dasf upgrade --overlay records them)")
+            }
+        } else if catalog.id == reference.id {
+            for declared in reference.overlays {
+                let where_ = OverlayPaths.resolved(declared.path, saveFile: path)
+                do {
+                    let overlay = try readOverlay(where_)
+                    catalog = try catalog.applying(overlay, path: declared.path, origin: where_)
+                    if overlay.digest != declared.digest {
+                        warnings.append("overlay \(declared.id) (\(declared.path)) has changed since \(path) recorded it (answers are matched by id)")
+                    }
+                } catch {
+                    warnings.append("overlay \(declared.id) at \(declared.path) not applied: \(error); its answers are kept in the file")
+                }
+            }
+        }
         if catalog.id != reference.id {
             warnings.append("\(path) was made with catalog \(reference.id) \(reference.version); reading it against \(catalog.id) \(catalog.version)")
         } else if !BuiltinCatalogs.sameFacts(catalog, digest: reference.digest) {

@@ -57,7 +57,10 @@ public enum SaveFileFormat {
                 ("id", .string(assessment.catalog.id)),
                 ("version", .string(assessment.catalog.version)),
                 ("digest", .string(assessment.catalog.digest)),
-            ] + unknown(assessment.catalog.unknown))),
+            ] + (assessment.catalog.overlays.isEmpty ? [] : [("overlays", .array(assessment.catalog.overlays.map { overlay in
+                .object([("id", .string(overlay.id)), ("version", .string(overlay.version)), ("digest", .string(overlay.digest)),
+                         ("path", .string(overlay.path))] + unknown(overlay.unknown))
+            }))]) + unknown(assessment.catalog.unknown))),
             ("scope", .object([("deploymentModels", .array(assessment.scope.deploymentModels.map(JSONValue.string)))] + unknown(assessment.scope.unknown))),
         ]
         var risks: [(String, JSONValue)] = []

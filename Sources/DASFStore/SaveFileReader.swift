@@ -136,10 +136,17 @@ struct SaveFileReader {
     mutating func read(_ top: Fields) throws(Problem) -> (assessment: Assessment, journal: [JournalEntry]) {
         let title = try top.required("title")
         guard let catalogValue = top["catalog"] else { throw Problem(text: "missing field \"catalog\"") }
-        let catalogFields = try fields(catalogValue, at: "catalog", known: ["id", "version", "digest"])
+        let catalogFields = try fields(catalogValue, at: "catalog", known: ["id", "version", "digest", "overlays"])
         var catalog = CatalogReference(id: try catalogFields.required("id"), version: try catalogFields.required("version"),
                                        digest: try catalogFields.string("digest") ?? "")
         catalog.unknown = catalogFields.unknown
+        for (n, item) in (try catalogFields.array("overlays") ?? []).enumerated() {
+            let o = try fields(item, at: "catalog.overlays[\(n)]", known: ["id", "version", "digest", "path"])
+            var overlay = OverlayReference(id: try o.required("id"), version: try o.string("version") ?? "", digest: try o.string("digest") ?? "",
+                                           path: try o.required("path"))
+            overlay.unknown = o.unknown
+            catalog.overlays.append(overlay)
+        }
 
         var useCase = UseCase()
         if let value = top["useCase"] {

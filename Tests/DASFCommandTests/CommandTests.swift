@@ -530,3 +530,72 @@ final class YAMLCatalogTests: CommandTestCase {
         XCTAssertTrue(bad.stderr.hasPrefix("dasf: bad.yaml: line 19: "), bad.stderr)
     }
 }
+
+/// Issue 11.4: an overlay (YAML here) on top of the built-in 2.0: the save file records it, finds
+/// it beside itself when the folder moves, keeps its answers when it is gone, and an upgrade
+/// with --overlay lists what it adds.
+final class OverlayCommandTests: CommandTestCase {
+    static let overlay = """
+        format: dasf-overlay
+        formatVersion: 1
+        id: acme
+        version: 2026.1
+        title: Acme controls (test data)
+        base: dasf-2.0
+        controls:
+          - id: ACME 1
+            title: Prompt firewall at the gateway (test data)
+            mitigates: [9.1, 9.2]
+        risks:
+          - {id: 9.101, title: Gateway bypass (test data), component: 9, controls: [ACME 1]}
+        """
+
+    func testAnOverlayIsRecordedFoundAgainAndNeverLosesAnAnswer() throws {
+        try Self.overlay.write(toFile: directory + "/acme.yaml", atomically: true, encoding: .utf8)
+        try dasf("new", "a.dasf.json", "--overlay", "acme.yaml")
+        let saved = try XCTUnwrap(try JSONSerialization.jsonObject(with: try bytes("a.dasf.json")) as? [String: Any])
+        let overlays = try XCTUnwrap((saved["catalog"] as? [String: Any])?["overlays"] as? [[String: Any]])
+        XCTAssertEqual(overlays.map { $0["id"] as? String }, ["acme"])
+        XCTAssertEqual(overlays.first?["path"] as? String, "acme.yaml", "recorded relative to the save file")
+        try dasf("set", "a.dasf.json", "control", "ACME 1", "--status", "implemented")
+        var status = try json(try dasf("status", "a.dasf.json", "--format", "json"))
+        XCTAssertEqual((status["catalog"] as? [String: Any])?["overlays"] as? [String], ["acme"])
+        let risks = try XCTUnwrap(status["risks"] as? [[String: Any]])
+        XCTAssertEqual(risks.first { $0["id"] as? String == "9.101" }?["state"] as? String, "mitigated")
+        XCTAssertEqual(risks.first { $0["id"] as? String == "9.1" }?["state"] as? String, "partial")
+
+        // The folder moves as a whole: the overlay is found beside the file, from anywhere.
+        let moved = directory + "/moved"
+        try FileManager.default.createDirectory(atPath: moved, withIntermediateDirectories: true)
+        for name in ["a.dasf.json", "acme.yaml"] { try FileManager.default.moveItem(atPath: directory + "/" + name, toPath: moved + "/" + name) }
+        status = try json(try dasf("status", "moved/a.dasf.json", "--format", "json"))
+        XCTAssertEqual((try XCTUnwrap(status["risks"] as? [[String: Any]])).first { $0["id"] as? String == "9.101" }?["state"] as? String, "mitigated")
+
+        // Gone: said, and the answer stays in the file through a save.
+        try FileManager.default.removeItem(atPath: moved + "/acme.yaml")
+        let warned = try dasf("set", "moved/a.dasf.json", "control", "1", "--status", "planned")
+        XCTAssertTrue(warned.stderr.contains("overlay acme at acme.yaml not applied: ") && warned.stderr.contains("no such file"), warned.stderr)
+        let text = String(decoding: try bytes("moved/a.dasf.json"), as: UTF8.self)
+        XCTAssertTrue(text.contains("\"ACME 1\"") && text.contains("\"path\": \"acme.yaml\""), text)
+    }
+
+    func testUpgradeWithAnOverlayListsWhatItAddsAndRecordsIt() throws {
+        try Self.overlay.write(toFile: directory + "/acme.yaml", atomically: true, encoding: .utf8)
+        try dasf("new", "b.dasf.json")
+        try dasf("set", "b.dasf.json", "control", "54", "--status", "implemented")
+        let upgraded = try dasf("upgrade", "b.dasf.json", "--to", "dasf-2.0", "--overlay", "acme.yaml")
+        XCTAssertTrue(upgraded.stdout.contains("dasf-2.0 2.0 → dasf-2.0 2.0 + acme 2026.1"), upgraded.stdout)
+        XCTAssertTrue(upgraded.stdout.contains("1 new risk, unassessed: 9.101") && upgraded.stdout.contains("1 new control, not started: ACME 1"), upgraded.stdout)
+        let status = try json(try dasf("status", "b.dasf.json", "--format", "json"))
+        XCTAssertEqual((status["catalog"] as? [String: Any])?["overlays"] as? [String], ["acme"])
+        XCTAssertEqual((try XCTUnwrap(status["controls"] as? [[String: Any]])).first { $0["id"] as? String == "DASF 54" }?["status"] as? String, "implemented")
+        XCTAssertTrue(try dasf("journal", "b.dasf.json").stdout.contains("assessment catalog: dasf-2.0 2.0 → dasf-2.0 2.0 + acme 2026.1"))
+        XCTAssertTrue(try dasf("upgrade", "b.dasf.json", "--to", "dasf-2.0", "--overlay", "acme.yaml").stdout.contains("already assessed"))
+        // A mistake in an overlay names the file and the item; nothing is written.
+        try "format: dasf-overlay\nformatVersion: 1\nid: bad\ncontrols:\n  - {id: X 1, title: T, mitigates: [77.7]}\n".write(toFile: directory + "/bad.yaml", atomically: true, encoding: .utf8)
+        let before = try bytes("b.dasf.json")
+        let refused = try dasf("upgrade", "b.dasf.json", "--to", "dasf-2.0", "--overlay", "bad.yaml", expect: 1)
+        XCTAssertTrue(refused.stderr.contains("bad.yaml") && refused.stderr.contains("control X 1: mitigates risk 77.7"), refused.stderr)
+        XCTAssertEqual(try bytes("b.dasf.json"), before)
+    }
+}

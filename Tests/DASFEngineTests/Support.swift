@@ -48,8 +48,8 @@ enum TestCatalog {
 let repositoryRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-func XCTAssertThrowsCatalogError(
-    _ body: @autoclosure () throws -> Catalog, containing fragments: [String],
+func XCTAssertThrowsCatalogError<T>(
+    _ body: @autoclosure () throws -> T, containing fragments: [String],
     file: StaticString = #filePath, line: UInt = #line
 ) {
     do {

@@ -61,6 +61,20 @@ final class UnknownFieldTests: XCTestCase {
         XCTAssertEqual(try SaveFileFormat.decode(bytes, path: "x").controls["DASF 3"]?.unknown["x-mark"], "true")
     }
 
+    /// A save file's overlays round-trip, with keys a newer dasf added to them kept; a file
+    /// without overlays is written as before (no empty list).
+    func testOverlayReferencesRoundTripWithTheirUnknownKeys() throws {
+        var a = Assessment(title: "t", catalog: catalog)
+        XCTAssertFalse(String(decoding: SaveFileFormat.encode(a), as: UTF8.self).contains("overlays"))
+        var overlay = OverlayReference(id: "acme", version: "2026.1", digest: "sha256:00", path: "policies/acme.yaml")
+        overlay.unknown["signedBy"] = "\"security@acme.test\""
+        a.catalog.overlays = [overlay]
+        let read = try SaveFileFormat.decode(SaveFileFormat.encode(a), path: "x").catalog
+        XCTAssertEqual(read.overlays, [overlay])
+        XCTAssertEqual(read.overlays.first?.unknown["signedBy"], "\"security@acme.test\"")
+        XCTAssertEqual(read.label, "dasf-2.0 2.0 + acme 2026.1")
+    }
+
     /// Stale temporary files: a dead writer's go on the next save, a live one's stay, and a
     /// look-alike link is removed without touching what it points at.
     func testTheNextSaveRemovesOnlyDeadWritersTemporaryFiles() throws {

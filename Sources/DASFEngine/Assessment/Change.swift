@@ -33,6 +33,9 @@ extension Assessment {
         func number(_ value: Int?) -> String? { value.map(String.init) }
 
         note("assessment", "title", old.title, title)
+        if old.catalog.label != catalog.label || old.catalog.digest != catalog.digest {
+            out.append(Change(target: "assessment", field: "catalog", from: old.catalog.label, to: catalog.label))
+        }
         note("use case", "business owner", old.useCase.businessOwner, useCase.businessOwner)
         note("use case", "description", old.useCase.description, useCase.description)
         note("use case", "stakeholders", list(old.useCase.stakeholders), list(useCase.stakeholders))

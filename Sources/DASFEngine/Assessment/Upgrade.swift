@@ -20,7 +20,7 @@ public struct UpgradeReport: Sendable, Hashable {
 
     /// One paragraph per finding, for `dasf upgrade` and the journal.
     public var lines: [String] {
-        var out = ["\(from.id) \(from.version) → \(to.id) \(to.version): \(keptRisks.count) risk and \(keptControls.count) control answers kept by id"]
+        var out = ["\(from.label) → \(to.label): \(keptRisks.count) risk and \(keptControls.count) control answers kept by id"]
         if !askAgain.isEmpty { out.append("asked again (their meaning changed; the old answer is in the note): \(askAgain.joined(separator: ", "))") }
         if !newRisks.isEmpty { out.append("\(newRisks.count) new risk\(newRisks.count == 1 ? "" : "s"), unassessed: \(newRisks.joined(separator: ", "))") }
         if !newControls.isEmpty { out.append("\(newControls.count) new control\(newControls.count == 1 ? "" : "s"), not started: \(newControls.joined(separator: ", "))") }

@@ -20,6 +20,8 @@ public struct Catalog: Sendable {
     public let controls: [Control]
     /// "sha256:<hex>" of the catalog's bytes; a save file records it to notice a changed catalog.
     public let digest: String
+    /// Overlays applied on top, in order (`Catalog.applying`); the digest stays the base's.
+    public let overlays: [OverlayReference]
 
     private let riskIndex: [String: Int]
     private let controlIndex: [String: Int]
@@ -34,7 +36,8 @@ public struct Catalog: Sendable {
 
     /// Builds the lookup tables. Callers validate first (`Catalog.load` does); duplicate ids keep
     /// their first occurrence.
-    init(file: CatalogFile, digest: String) {
+    init(file: CatalogFile, digest: String, overlays: [OverlayReference] = []) {
+        self.overlays = overlays
         id = file.id
         version = file.version
         title = file.title
@@ -117,8 +120,16 @@ public struct Catalog: Sendable {
         (risksByControl[controlID] ?? []).map { risks[$0] }
     }
 
+    /// The title with the overlays applied on top ("… 2.0 + acme"): what people are told they
+    /// are looking at.
+    public var fullTitle: String {
+        overlays.isEmpty ? title : title + " + " + overlays.map(\.id).joined(separator: " + ")
+    }
+
     /// The reference a save file keeps to say which catalog it was made with.
     public var reference: CatalogReference {
-        CatalogReference(id: id, version: version, digest: digest)
+        var reference = CatalogReference(id: id, version: version, digest: digest)
+        reference.overlays = overlays
+        return reference
     }
 }

@@ -4,6 +4,8 @@ public struct CatalogReference: Sendable, Hashable {
     public var id: String
     public var version: String
     public var digest: String
+    /// Overlays the answers were given with, in the order they apply.
+    public var overlays: [OverlayReference] = []
     /// Keys this dasf does not know, kept as they were (`UnknownFields`).
     public var unknown = UnknownFields()
 
@@ -11,5 +13,10 @@ public struct CatalogReference: Sendable, Hashable {
         self.id = id
         self.version = version
         self.digest = digest
+    }
+
+    /// "dasf-2.0 2.0", with " + acme 2026.1" per overlay: for journals and reports.
+    public var label: String {
+        ([("\(id) \(version)")] + overlays.map { "+ \($0.id)\($0.version.isEmpty ? "" : " \($0.version)")" }).joined(separator: " ")
     }
 }

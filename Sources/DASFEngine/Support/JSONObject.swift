@@ -17,6 +17,9 @@ package struct JSONObject {
         self.path = path
     }
 
+    /// Whether the field is there and not null.
+    package func has(_ key: String) -> Bool { values[key].map { !($0 is NSNull) } ?? false }
+
     private func place(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     private func missing(_ key: String) -> Problem { Problem(text: "missing field \"\(key)\"" + (path.isEmpty ? "" : " at \(path)")) }

@@ -49,7 +49,7 @@ struct ExportCommand: ParsableCommand {
                 return
             }
             let file = file ?? ""
-            let document = try AssessmentDocument.open(file, using: try source.resolved())
+            let document = try source.open(file)
             document.warnings.forEach(Console.warn)
             let input = ReportInput(catalog: document.catalog, assessment: document.assessment, today: Author.today())
             let result: AtlasLayer.Result

@@ -57,6 +57,27 @@ struct CatalogOption: ParsableArguments {
         "A built-in catalog id (dasf-2.0, dasf-1.0) or the path of a catalog file (JSON or YAML).", valueName: "id|path"))
     var catalog: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "An overlay (JSON or YAML) applied on top: your own controls, risks and wording. Repeat for several; they apply in order.",
+        valueName: "path"))
+    var overlay: [String] = []
+
     /// The catalog asked for, read (a YAML one too); nil when none was.
     func resolved() throws -> Catalog? { try catalog.map(CatalogYAML.resolve) }
+
+    /// The catalog asked for (else the configured one, else the default) with the overlays
+    /// applied, recorded relative to `saveFile`: what a new or upgraded assessment is made with.
+    func resolvedWithOverlays(default fallback: String, saveFile: String) throws -> Catalog {
+        var catalog = try CatalogYAML.resolve(catalog ?? fallback)
+        for path in overlay {
+            catalog = try catalog.applying(try CatalogYAML.overlay(path), path: OverlayPaths.recorded(path, saveFile: saveFile), origin: path)
+        }
+        return catalog
+    }
+
+    /// Opens a save file against the catalog asked for and the overlays given, else those it
+    /// records.
+    func open(_ file: String) throws -> AssessmentDocument {
+        try AssessmentDocument.open(file, using: try resolved(), overlays: overlay.isEmpty ? nil : overlay, readOverlay: CatalogYAML.overlay)
+    }
 }

@@ -22,7 +22,7 @@ struct NewCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let catalog = try CatalogYAML.resolve(source.catalog ?? UserSettings.current.catalog ?? BuiltinCatalogs.defaultID)
+            let catalog = try source.resolvedWithOverlays(default: UserSettings.current.catalog ?? BuiltinCatalogs.defaultID, saveFile: file)
             guard let name = PathName(file)?.name else { throw StoreError(path: file, kind: .writeFailed, reason: "not a file name") }
             let defaultTitle = name.replacingOccurrences(of: ".dasf.json", with: "").replacingOccurrences(of: ".json", with: "")
             var assessment = Assessment(title: defaultTitle, catalog: catalog)
@@ -38,7 +38,8 @@ struct NewCommand: ParsableCommand {
                     risks: card.overall.risks, inScope: card.overall.inScope)))
                 return
             }
-            Console.out("created \(file): \"\(assessment.title)\", \(catalog.title), scope: \(ScopeWords.describe(assessment.scope, catalog: catalog)), \(card.overall.inScope) of \(card.overall.risks) risks in scope")
+            let overlays = catalog.overlays.isEmpty ? "" : " with \(catalog.overlays.map(\.id).joined(separator: ", "))"
+            Console.out("created \(file): \"\(assessment.title)\", \(catalog.title)\(overlays), scope: \(ScopeWords.describe(assessment.scope, catalog: catalog)), \(card.overall.inScope) of \(card.overall.risks) risks in scope")
         }
     }
 }

@@ -29,7 +29,7 @@ struct NotesCommand: ParsableCommand {
     func run() throws {
         let term = try TerminalCheck.require("the notes", drawing: "the notes", instead: "they need a terminal that can move the cursor")
         var document: AssessmentDocument!
-        try reportingFailures { document = try AssessmentDocument.open(file, using: try source.resolved()) }
+        try reportingFailures { document = try source.open(file) }
         guard let channel = PresenterChannel(saveFile: file) else {
             Console.error("no private folder for the presenter's messages: set XDG_RUNTIME_DIR to a folder of your own (mode 0700)")
             throw ExitCode.failure
@@ -46,7 +46,7 @@ struct NotesCommand: ParsableCommand {
         loop: while true {
             // The save file may change while the room talks: read it again when it does.
             let now = document.file.diskStamp()
-            if now != stamp, let fresh = try? AssessmentDocument.open(file, using: try source.resolved()) {
+            if now != stamp, let fresh = try? source.open(file) {
                 document = fresh
                 scorecard = Scorecard(catalog: fresh.catalog, assessment: fresh.assessment, today: Author.today())
                 stamp = now

@@ -60,7 +60,7 @@ struct OpenCommand: ParsableCommand {
             }
         }
         var document: AssessmentDocument!
-        try reportingFailures { document = try AssessmentDocument.open(file, using: try source.resolved()) }
+        try reportingFailures { document = try source.open(file) }
         // A file that cannot be saved is said so now and opened read-only, not discovered later.
         let unwritable = readonly ? nil : document.file.whyNotWritable
         // The Linux console's font lacks the state symbols (◐ ✓ ✗), so it gets the ASCII set.

@@ -40,7 +40,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let document = try AssessmentDocument.open(file, using: try source.resolved())
+            let document = try source.open(file)
             document.warnings.forEach(Console.warn)
             let input = ReportInput(
                 catalog: document.catalog, assessment: document.assessment, journal: document.journal, today: today ?? Author.today(),

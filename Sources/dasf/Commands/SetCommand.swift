@@ -142,7 +142,7 @@ struct SetCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            var document = try AssessmentDocument.open(file, using: try source.resolved())
+            var document = try source.open(file)
             document.warnings.forEach(Console.warn)
             let catalog = document.catalog
             var edits: [Edit] = []

@@ -23,7 +23,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let document = try AssessmentDocument.open(file, using: try source.resolved())
+            let document = try source.open(file)
             document.warnings.forEach(Console.warn)
             let day = today ?? Author.today()
             switch format {
@@ -57,7 +57,7 @@ struct ValidateCommand: ParsableCommand {
                 Console.out("\(file): sound catalog \(catalog.id) \(catalog.version): \(catalog.stages.count) stages, \(catalog.components.count) components, \(catalog.risks.count) risks, \(catalog.controls.count) controls")
                 return
             }
-            let document = try AssessmentDocument.open(file, using: try source.resolved())
+            let document = try source.open(file)
             let unknown = document.file.unknownFields
             if format == .json {
                 let conflicts = document.assessment.conflicts.map(\.label)

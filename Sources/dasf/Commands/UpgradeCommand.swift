@@ -18,6 +18,10 @@ struct UpgradeCommand: ParsableCommand {
 
               dasf upgrade claims.dasf.json --to dasf-2.0 --dry-run
               dasf upgrade claims.dasf.json --to dasf-3.0-imported.json --backup claims-2.0.dasf.json
+              dasf upgrade claims.dasf.json --to dasf-2.0 --overlay acme-controls.yaml
+
+            With --overlay the overlays are the target's (the file's own are read from the file); an \
+            overlay's controls and risks are listed as new, and the file records the overlay.
             """
     )
 
@@ -31,10 +35,15 @@ struct UpgradeCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            var document = try AssessmentDocument.open(file, using: try source.resolved())
+            // The file as it stands (its own overlays); --overlay names the target's.
+            var document = try AssessmentDocument.open(file, using: try source.resolved(), readOverlay: CatalogYAML.overlay)
             document.warnings.forEach(Console.warn)
-            let target = try CatalogYAML.resolve(to)
-            if target.id == document.catalog.id && BuiltinCatalogs.sameFacts(target, digest: document.assessment.catalog.digest) {
+            var target = try CatalogYAML.resolve(to)
+            for path in source.overlay {
+                target = try target.applying(try CatalogYAML.overlay(path), path: OverlayPaths.recorded(path, saveFile: file), origin: path)
+            }
+            let sameOverlays = target.overlays.map { [$0.id, $0.digest] } == document.assessment.catalog.overlays.map { [$0.id, $0.digest] }
+            if target.id == document.catalog.id && sameOverlays && BuiltinCatalogs.sameFacts(target, digest: document.assessment.catalog.digest) {
                 Console.out("\(file) is already assessed against \(target.id) \(target.version); nothing to do")
                 return
             }
@@ -51,10 +60,9 @@ struct UpgradeCommand: ParsableCommand {
                 try DurableWrite.write(bytes, to: backup)
             }
             let entry = JournalEntry(at: Author.timestamp(), by: UserSettings.author(author),
-                                     change: Change(target: "assessment", field: "catalog", from: "\(report.from.id) \(report.from.version)",
-                                                    to: "\(report.to.id) \(report.to.version)"))
+                                     change: Change(target: "assessment", field: "catalog", from: report.from.label, to: report.to.label))
             try document.replace(with: upgraded, journal: [entry])
-            Console.out("upgraded \(file) to \(target.id) \(target.version) (the version before is \(file).bak\(backup.map { " and \($0)" } ?? ""))")
+            Console.out("upgraded \(file) to \(target.reference.label) (the version before is \(file).bak\(backup.map { " and \($0)" } ?? ""))")
         }
     }
 }

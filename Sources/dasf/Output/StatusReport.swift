@@ -21,7 +21,11 @@ enum StatusReport {
     }
 
     struct Document: Encodable {
-        struct CatalogJSON: Encodable { let id, version, title, digest: String }
+        struct CatalogJSON: Encodable {
+            let id, version, title, digest: String
+            /// Overlay ids applied on top, in order; left out when there is none.
+            var overlays: [String]? = nil
+        }
         struct StageJSON: Encodable { let id, name: String; let components: [Int]; let totals: TotalsJSON }
         struct ComponentJSON: Encodable { let id: Int; let name, stage: String; let totals: TotalsJSON }
         struct ThreatJSON: Encodable {
@@ -79,7 +83,8 @@ enum StatusReport {
             useCase: .init(businessOwner: assessment.useCase.businessOwner, description: assessment.useCase.description,
                            stakeholders: assessment.useCase.stakeholders),
             asOf: today,
-            catalog: .init(id: catalog.id, version: catalog.version, title: catalog.title, digest: catalog.digest),
+            catalog: .init(id: catalog.id, version: catalog.version, title: catalog.title, digest: catalog.digest,
+                           overlays: catalog.overlays.isEmpty ? nil : catalog.overlays.map(\.id)),
             scope: SharedJSON.Scope(assessment.scope),
             totals: TotalsJSON(card.overall),
             stages: card.stages.map {
@@ -125,7 +130,7 @@ enum StatusReport {
     static func text(_ doc: AssessmentDocument, today: String) -> String {
         let catalog = doc.catalog, card = doc.scorecard(today: today), t = card.overall
         var lines: [String] = []
-        lines.append("\(PlainText.clean(doc.assessment.title)) · \(catalog.title) · scope: \(ScopeWords.describe(doc.assessment.scope, catalog: catalog))")
+        lines.append("\(PlainText.clean(doc.assessment.title)) · \(PlainText.clean(catalog.fullTitle)) · scope: \(ScopeWords.describe(doc.assessment.scope, catalog: catalog))")
         lines.append("\(t.inScope) of \(t.risks) risks in scope: \(t.open) open, \(t.partial) partial, \(t.mitigated) mitigated, \(t.accepted) accepted, \(t.transferred) transferred, \(t.avoided) avoided; \(t.notApplicable) not applicable, \(t.outOfScope) out of scope")
         lines.append("assessed: \(t.assessed) of \(t.inScope) in-scope risks (\(t.unassessed) not yet looked at)")
         lines.append("controls: " + ControlStatus.allCases.map { "\(t.controls($0)) \($0.label)" }.joined(separator: ", ")
