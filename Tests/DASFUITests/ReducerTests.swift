@@ -213,3 +213,56 @@ final class ReducerTests: XCTestCase {
         XCTAssertTrue(Renderer.render(state).grid.text.contains("NOT SAVED: permission denied"))
     }
 }
+
+/// Issue 11.3: on the map, `>` carries a 1.0 assessment to the built-in 2.0 after asking; it is
+/// one journal entry and one undo, and undo brings 1.0 back with every answer as it was.
+final class MapUpgradeTests: XCTestCase {
+    func testUpgradeOnTheMapIsOneStepAndUndoBringsTheOldCatalogBack() throws {
+        let old = try BuiltinCatalogs.load("dasf-1.0")
+        var a = Assessment(title: "Claims", catalog: old)
+        for (n, control) in old.controls.enumerated() {
+            try a.apply(.setControlStatus(control: control.id, status: [.planned, .inProgress, .implemented][n % 3]), in: old)
+        }
+        for risk in old.risks { try a.apply(.setRiskTreatment(risk: risk.id, treatment: .mitigate, rationale: "decided \(risk.id)"), in: old) }
+        var state = AppState(catalog: old, assessment: a, path: "claims.dasf.json", size: Size(width: 100, height: 30))
+
+        press(&state, .character(">"))
+        let question = try XCTUnwrap(state.prompt?.label)
+        XCTAssertTrue(question.contains("DASF 2.0") && question.contains("DASF 38, DASF 39 asked again") && question.contains("7 new risks")
+                      && question.contains("11 new controls"), question)
+        press(&state, .character("n"))
+        XCTAssertEqual(state.catalog.id, "dasf-1.0")
+        XCTAssertEqual(state.assessment, a, "any key but y leaves everything as it was")
+
+        press(&state, .character(">"))
+        let effects = Reducer.reduce(&state, .key(.character("y")))
+        XCTAssertEqual(state.catalog.id, "dasf-2.0")
+        XCTAssertEqual(state.assessment.catalog.id, "dasf-2.0")
+        XCTAssertEqual(state.scorecard.overall.risks, state.catalog.risks.count, "scores are of the new catalog")
+        guard case .record(let changes, _)? = effects.first else { return XCTFail("\(effects)") }
+        XCTAssertEqual(changes.map(\.description), ["assessment catalog: dasf-1.0 1.0 → dasf-2.0 2.0"], "one journal entry")
+        XCTAssertTrue(effects.contains(.save(state.assessment)))
+        // Every answer kept by id, 38 and 39 asked again with the old answer in the note.
+        let kept = old.controls.filter { !["DASF 38", "DASF 39"].contains($0.id) && state.catalog.control($0.id) != nil }
+        for control in kept { XCTAssertEqual(state.assessment.controls[control.id], a.controls[control.id], control.id) }
+        XCTAssertEqual(state.assessment.risks, a.risks)
+        XCTAssertEqual(state.assessment.status(of: "DASF 38"), .notStarted)
+        XCTAssertTrue(state.assessment.controls["DASF 38"]?.note?.contains("Under dasf-1.0 1.0") ?? false)
+
+        press(&state, .character("u"))
+        XCTAssertEqual(state.catalog.id, "dasf-1.0", "one undo brings the old catalog back")
+        XCTAssertEqual(state.assessment, a)
+        XCTAssertEqual(state.scorecard.overall.risks, old.risks.count)
+        press(&state, .control("r"))
+        XCTAssertEqual(state.catalog.id, "dasf-2.0")
+
+        // Nothing newer than the newest; nothing while read-only.
+        press(&state, .character(">"))
+        XCTAssertNil(state.prompt)
+        XCTAssertEqual(state.message, "no newer built-in DASF than dasf-2.0 2.0")
+        var readOnly = AppState(catalog: old, assessment: a, path: "claims.dasf.json", size: Size(width: 100, height: 30), readOnly: true)
+        press(&readOnly, .character(">"))
+        XCTAssertNil(readOnly.prompt)
+        XCTAssertEqual(readOnly.catalog.id, "dasf-1.0")
+    }
+}

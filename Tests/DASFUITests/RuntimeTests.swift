@@ -211,7 +211,7 @@ final class ReportKeyTests: XCTestCase {
         let backend = ScriptedBackend(events: [.key(.character("R")), .key(.character("q"))])
         var written: [Assessment] = []
         let runtime = Runtime(state: try sampleState(), backend: backend, now: { backend.clock },
-                              report: { assessment, _ in written.append(assessment); return "wrote claims.report.md and claims.report.html" }) { _, _, _ in .saved(time: "t") }
+                              report: { _, assessment, _ in written.append(assessment); return "wrote claims.report.md and claims.report.html" }) { _, _, _ in .saved(time: "t") }
         _ = runtime.run()
         XCTAssertEqual(written.count, 1)
         XCTAssertTrue(backend.frames.last!.grid.text.contains("wrote claims.report.md and claims.report.html"))

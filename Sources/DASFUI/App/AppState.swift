@@ -2,7 +2,11 @@ import DASFEngine
 
 /// Everything the interactive map shows, in one value. The reducer changes it; views draw it.
 public struct AppState: Sendable {
-    public let catalog: Catalog
+    /// Changes only by an upgrade on the map (and its undo), which swap it with the assessment.
+    public internal(set) var catalog: Catalog
+    /// Every catalog this session has used, by `CatalogKey`: undoing an upgrade finds the one
+    /// the earlier version was answered against.
+    var catalogs: [String: Catalog] = [:]
     public private(set) var assessment: Assessment
     /// Recomputed after every edit, never on a cursor move.
     public private(set) var scorecard: Scorecard
@@ -53,6 +57,7 @@ public struct AppState: Sendable {
         keys: KeyRemap = .none
     ) {
         self.catalog = catalog
+        catalogs[Self.key(catalog.reference)] = catalog
         self.assessment = assessment
         self.today = today
         scorecard = Scorecard(catalog: catalog, assessment: assessment, today: today)
@@ -81,8 +86,13 @@ public struct AppState: Sendable {
 
     public var screen: Screen { place.screen }
 
-    /// Replaces the assessment after an edit and recomputes the scores.
+    static func key(_ reference: CatalogReference) -> String { reference.label + " " + reference.digest }
+
+    /// Replaces the assessment after an edit and recomputes the scores. A version answered
+    /// against another catalog this session knows (an upgrade, or undoing one) brings it back.
     mutating func update(_ assessment: Assessment) {
+        let wanted = Self.key(assessment.catalog)
+        if wanted != Self.key(catalog.reference), let known = catalogs[wanted] { catalog = known }
         self.assessment = assessment
         scorecard = Scorecard(catalog: catalog, assessment: assessment, today: today)
     }

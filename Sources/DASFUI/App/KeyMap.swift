@@ -30,6 +30,8 @@ public enum Command: Sendable, Hashable {
     case saveNow
     /// Presenting to a room (`P` starts; the rest are `PresenterController`'s).
     case present, nextStage, previousStage, stopPresenting
+    /// `>` on the map: carry the assessment to the newer built-in DASF (asks first).
+    case upgradeCatalog
 }
 
 extension Command {
@@ -44,7 +46,7 @@ extension Command {
         switch self {
         case .cycleStatus, .setStatus, .markNotApplicable, .editOwner, .editEvidence, .editNote, .cycleTreatment, .markRiskNotApplicable, .toggle,
              .overwrite, .undo, .redo, .keepMine, .takeTheirs, .assess, .addThreat, .removeThreat, .rateThreat, .targetDate, .reviewBy,
-             .verifiedToday, .rate, .edit, .comment, .resolveComment:
+             .verifiedToday, .rate, .edit, .comment, .resolveComment, .upgradeCatalog:
             true
         default:
             false
@@ -136,6 +138,7 @@ public enum KeyMap {
                 Binding([.up, .character("k")], "↑/k", "move up", .up),
                 Binding([.down, .character("j")], "↓/j", "move down", .down),
                 Binding([.enter], "⏎", "open the component", .open, bar: true),
+                Binding([.character(">")], ">", "upgrade to the newer built-in DASF: every answer kept (asks first; u takes it back)", .upgradeCatalog),
             ]
         case .component:
             own = movement + listing + [

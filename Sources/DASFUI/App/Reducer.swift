@@ -293,6 +293,8 @@ public enum Reducer {
         case .nextStage, .previousStage, .stopPresenting:
             // Keys of presenting (PresenterController); outside it they mean nothing.
             state.message = "not presenting: P starts"
+        case .upgradeCatalog:
+            UpgradeController.ask(&state)
         case .overwrite:
             if case .conflict = state.save { return [.overwrite(state.assessment)] }
             state.message = "W writes over a file that changed on disk; nothing to do now"
@@ -372,7 +374,9 @@ public enum Reducer {
 
     /// Makes `changed` the current assessment: remembers the old one for undo, asks for the
     /// journal entries and a save.
-    static func commit(_ changed: Assessment, _ state: inout AppState, done: String, undo: Bool) -> [Effect] {
+    /// `journal`, when given, is what the journal records instead of every changed field (an
+    /// upgrade is one entry, as on the command line).
+    static func commit(_ changed: Assessment, _ state: inout AppState, done: String, undo: Bool, journal: [Change]? = nil) -> [Effect] {
         let changes = changed.changes(from: state.assessment)
         guard !changes.isEmpty else {
             state.message = done + " (no change)"
@@ -386,7 +390,7 @@ public enum Reducer {
         if case .conflict = state.save {} else { state.save = .pending }
         state.message = done
         clampSelection(&state)
-        return [.record(changes, undo: undo), .save(changed)]
+        return [.record(journal ?? changes, undo: undo), .save(changed)]
     }
 
     /// Takes a version that came from disk (someone else's save, merged or not) as the current
@@ -439,6 +443,9 @@ public enum Reducer {
             state.prompt = nil
             state.message = "cancelled"
             return []
+        case _ where { if case .upgradeCatalog = prompt.purpose { true } else { false } }():
+            guard case .upgradeCatalog(let id) = prompt.purpose else { return [] }
+            return UpgradeController.answer(key, target: id, &state)
         case .character(let c) where { if case .bulkStatus = prompt.purpose { true } else { false } }():
             guard case .bulkStatus(let targets) = prompt.purpose else { return [] }
             guard let binding = KeyMap.statusKeys.first(where: { $0.keys.contains(.character(c)) }), case .setStatus(let status) = binding.command else {
@@ -454,6 +461,9 @@ public enum Reducer {
             case .bulkStatus:
                 state.prompt = prompt
                 state.message = "press 1-4 to choose, Esc to cancel"
+                return []
+            case .upgradeCatalog:
+                // Answered by the first key, above; never reached.
                 return []
             case .controlNotApplicable(let id):
                 return edit(.markControlNotApplicable(control: id, reason: text), &state, done: "\(id): not applicable")

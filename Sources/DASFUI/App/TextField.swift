@@ -68,6 +68,8 @@ public enum PromptPurpose: Sendable, Hashable {
     case jump
     case comment(Comment.Target)
     case resolveComment([String])
+    /// A one-key question: y carries the assessment to this built-in catalog.
+    case upgradeCatalog(String)
 }
 
 /// Which of a control's dates a prompt sets.

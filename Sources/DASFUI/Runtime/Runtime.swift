@@ -11,7 +11,7 @@ public final class Runtime<Backend: TerminalBackend> {
     /// The journal's timestamp for this moment ("2026-11-22T14:02:11Z").
     let stamp: () -> String
     /// Writes the reports for the current assessment and says where.
-    let report: (Assessment, [JournalEntry]) -> String
+    let report: (Catalog, Assessment, [JournalEntry]) -> String
     /// Whether the file changed on disk since this program last read or wrote it: a cheap look
     /// (its size and time), made about once a second.
     let changedOnDisk: () -> Bool
@@ -31,7 +31,7 @@ public final class Runtime<Backend: TerminalBackend> {
 
     public init(
         state: AppState, backend: Backend, now: @escaping () -> Double, stamp: @escaping () -> String = { "" },
-        report: @escaping (Assessment, [JournalEntry]) -> String = { _, _ in "reports are not available here" },
+        report: @escaping (Catalog, Assessment, [JournalEntry]) -> String = { _, _, _ in "reports are not available here" },
         changedOnDisk: @escaping () -> Bool = { false }, reload: @escaping () -> Action? = { nil },
         publish: @escaping (PresenterView?) -> Void = { _ in },
         persist: @escaping (Assessment, [JournalEntry], Bool) -> SaveOutcome
@@ -156,7 +156,7 @@ public final class Runtime<Backend: TerminalBackend> {
                 pending = nil
                 _ = handle(.saved(persist(assessment, state.journal, true)))
             case .writeReport:
-                handle(.notice(report(state.assessment, state.journal)))
+                handle(.notice(report(state.catalog, state.assessment, state.journal)))
             case .quit:
                 quit = true
             }

@@ -78,13 +78,13 @@ struct OpenCommand: ParsableCommand {
             readOnly: readonly || unwritable != nil, review: review, unicode: unicode, mouse: mouse,
             message: UserSettings.loaded.problems.first ?? (present ? "presenting: private fields hidden, edits off; PgDn lights the stages one by one, ? lists the keys"
                 : unwritable.map { "opened read-only: \($0)" } ?? notice ?? document.warnings.first ?? conflicts
-                    ?? BuiltinCatalogs.newer(than: document.catalog).map { "DASF \($0.version) is built in: dasf upgrade \(file) --to \($0.id) carries every answer over" }),
+                    ?? BuiltinCatalogs.newer(than: document.catalog).map { "DASF \($0.version) is built in: > upgrades, keeping every answer (u takes it back)" }),
             author: UserSettings.author(author), today: Author.today(), journal: document.journal, presenting: present,
             hiddenInRoom: settings.hiddenInRoom ?? Set(PrivateField.allCases), themeName: themeName, keys: settings.keys)
         let saver = Saver(file: document.file)
         let runtime = Runtime(state: state, backend: backend, now: { Date().timeIntervalSinceReferenceDate },
                               stamp: { Author.timestamp() },
-                              report: { [file, catalog = document.catalog] in ReportFiles.write(for: file, catalog: catalog, assessment: $0, journal: $1) },
+                              report: { [file] in ReportFiles.write(for: file, catalog: $0, assessment: $1, journal: $2) },
                               changedOnDisk: saver.changedOnDisk, reload: saver.reload,
                               publish: PresenterPublisher(saveFile: file).publish,
                               persist: saver.save)
