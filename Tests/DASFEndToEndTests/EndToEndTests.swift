@@ -61,6 +61,32 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(json["title"] as? String, "Claims triage")
     }
 
+    /// Issue 11.3: the map offers the newer DASF; `>` then `y` upgrades the file, `u` takes it
+    /// back, and the journal has the upgrade as one entry.
+    func testUpgradeOnTheMapAndUndoIt() throws {
+        XCTAssertEqual(Tmux.shell("'\(dasf!)' new up.dasf.json --catalog dasf-1.0 && '\(dasf!)' set up.dasf.json control 1 38 --status implemented", in: directory).status, 0)
+        tmux.start("'\(dasf!)' up.dasf.json")
+        tmux.waitFor("DASF 2.0 is built in: > upgrades")
+        tmux.keys("'>'")
+        tmux.waitFor("y upgrades, any other key cancels")
+        tmux.keys("y")
+        tmux.waitFor("upgraded to DASF 2.0")
+        tmux.waitFor("saved", seconds: 5)
+        var json = try status("up.dasf.json")
+        XCTAssertEqual((json["catalog"] as? [String: Any])?["id"] as? String, "dasf-2.0")
+        XCTAssertEqual(controlStatus(json, "DASF 1"), "implemented")
+        XCTAssertEqual(controlStatus(json, "DASF 38"), "not-started", "asked again")
+        tmux.keys("u")
+        tmux.waitFor("undone")
+        tmux.keys("q")
+        tmux.waitFor("EXIT=0")
+        json = try status("up.dasf.json")
+        XCTAssertEqual((json["catalog"] as? [String: Any])?["id"] as? String, "dasf-1.0")
+        XCTAssertEqual(controlStatus(json, "DASF 38"), "implemented")
+        let journal = Tmux.shell("'\(dasf!)' journal up.dasf.json", in: directory).output
+        XCTAssertEqual(journal.components(separatedBy: "assessment catalog: dasf-1.0 1.0 → dasf-2.0 2.0").count - 1, 1, journal)
+    }
+
     func testResizingThroughTinySizesNeverCrashes() throws {
         tmux.start("'\(dasf!)' r.dasf.json", width: 120, height: 40)
         tmux.waitFor("MODEL OPERATIONS")

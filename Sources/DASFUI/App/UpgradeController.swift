@@ -16,7 +16,7 @@ enum UpgradeController {
             return
         }
         let report = state.assessment.upgraded(from: state.catalog, to: target).1
-        state.prompt = Prompt(purpose: .upgradeCatalog(target.id), label: "Upgrade to \(summary(report))? y upgrades, any other key cancels", text: "")
+        state.prompt = Prompt(purpose: .upgradeCatalog(target.id), label: "y upgrades, any other key cancels. \(summary(report))", text: "")
     }
 
     /// The answer to the question: `y` upgrades, anything else leaves everything as it was.
