@@ -13,6 +13,8 @@ public enum Action: Sendable, Hashable {
     case clock(String)
     /// The file changed on disk and nothing was pending here: its version, and what to say.
     case reloaded(Assessment, journal: [JournalEntry], summary: String)
+    /// Where the file stands in version control ("git main, uncommitted"), or nil outside it.
+    case versionControl(String?)
 }
 
 /// What became of a save the reducer asked for.

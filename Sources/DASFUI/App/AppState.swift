@@ -34,6 +34,8 @@ public struct AppState: Sendable {
     /// A passing message for the status line, replaced by the next one.
     public var message: String?
     public var save: SaveStatus
+    /// The file's git state for the status line ("git main, uncommitted"), read after each save.
+    public internal(set) var versionControl: String?
     public let glyphs: Glyphs
     public let theme: Theme
     public let mouse: Bool

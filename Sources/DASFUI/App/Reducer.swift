@@ -11,6 +11,9 @@ public enum Reducer {
         case .clock(let now):
             state.now = now
             return []
+        case .versionControl(let text):
+            state.versionControl = text
+            return []
         case .journaled(let entries):
             for entry in entries { JournalEntry.append(entry, to: &state.journal) }
             return []

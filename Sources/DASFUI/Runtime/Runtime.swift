@@ -7,6 +7,8 @@ public final class Runtime<Backend: TerminalBackend> {
     let backend: Backend
     /// Writes the assessment and the journal; `force` overwrites a file changed on disk.
     let persist: (Assessment, [JournalEntry], _ force: Bool) -> SaveOutcome
+    /// The file's git state, asked at start and after each save or reload (never while idle).
+    let versionControl: () -> String?
     let now: () -> Double
     /// The journal's timestamp for this moment ("2026-11-22T14:02:11Z").
     let stamp: () -> String
@@ -34,9 +36,11 @@ public final class Runtime<Backend: TerminalBackend> {
         report: @escaping (Catalog, Assessment, [JournalEntry]) -> String = { _, _, _ in "reports are not available here" },
         changedOnDisk: @escaping () -> Bool = { false }, reload: @escaping () -> Action? = { nil },
         publish: @escaping (PresenterView?) -> Void = { _ in },
+        versionControl: @escaping () -> String? = { nil },
         persist: @escaping (Assessment, [JournalEntry], Bool) -> SaveOutcome
     ) {
         self.publish = publish
+        self.versionControl = versionControl
         self.changedOnDisk = changedOnDisk
         self.reload = reload
         self.state = state
@@ -51,6 +55,7 @@ public final class Runtime<Backend: TerminalBackend> {
     /// failed, so the caller can keep it somewhere safe.
     public func run() -> Assessment? {
         state.size = backend.size
+        handle(.versionControl(versionControl()))
         backend.draw(Renderer.render(state))
         announce()
         defer { if published != nil { publish(nil) } }
@@ -143,6 +148,12 @@ public final class Runtime<Backend: TerminalBackend> {
     @discardableResult
     public func handle(_ action: Action) -> Bool {
         var quit = false
+        defer {
+            switch action {
+            case .saved, .reloaded: _ = Reducer.reduce(&state, .versionControl(versionControl()))
+            default: break
+            }
+        }
         for effect in Reducer.reduce(&state, action) {
             switch effect {
             case .save(let assessment):

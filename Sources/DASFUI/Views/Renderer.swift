@@ -225,7 +225,9 @@ public enum Renderer {
             case .readOnly: return ("read-only", .emphasis)
             }
         }()
-        let right = " " + saveText
+        // The branch beside the save state, where there is room and nobody is watching.
+        let vcs = state.presenting == nil && state.size.width >= 60 ? state.versionControl.map { "\($0)\(state.glyphs.separator)" } ?? "" : ""
+        let right = " " + vcs + saveText
         let rightWidth = min(TextWidth.of(right), state.size.width / 2)
         var place = breadcrumb(state)
         if state.place.filter != .all { place += " [filter: \(state.place.filter.label)]" }

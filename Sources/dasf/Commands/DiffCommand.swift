@@ -56,7 +56,10 @@ struct DiffCommand: ParsableCommand {
         if !diff.isEmpty { throw ExitCode(1) }
     }
 
-    func text(_ diff: AssessmentDiff) -> String {
+    func text(_ diff: AssessmentDiff) -> String { Self.text(diff, before: before, after: after) }
+
+    /// The readable diff, for this command and for git's diff driver.
+    static func text(_ diff: AssessmentDiff, before: String, after: String) -> String {
         if diff.isEmpty { return "\(before) and \(after): no difference" }
         var lines: [String] = []
         if let note = diff.catalogNote { lines.append("catalog: \(note)") }

@@ -87,6 +87,7 @@ struct OpenCommand: ParsableCommand {
                               report: { [file] in ReportFiles.write(for: file, catalog: $0, assessment: $1, journal: $2) },
                               changedOnDisk: saver.changedOnDisk, reload: saver.reload,
                               publish: PresenterPublisher(saveFile: file).publish,
+                              versionControl: { [file] in GitState.of(file)?.summary },
                               persist: saver.save)
         let unsaved = runtime.run()
         backend.stop()

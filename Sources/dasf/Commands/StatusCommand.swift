@@ -27,7 +27,10 @@ struct StatusCommand: ParsableCommand {
             document.warnings.forEach(Console.warn)
             let day = today ?? Author.today()
             switch format {
-            case .json: Console.json(try StatusReport.json(document, today: day))
+            case .json:
+                var report = StatusReport.document(document, today: day)
+                report.git = GitState.of(file)
+                Console.json(try JSONText.encode(report))
             case .text: Console.out(StatusReport.text(document, today: day))
             }
         }

@@ -73,6 +73,8 @@ enum StatusReport {
         let conflicts: [SharedJSON.Conflict]
         let unknown: UnknownJSON
         let warnings: [String]
+        /// Where the file stands in git; left out outside a repository.
+        var git: GitState? = nil
     }
 
     static func document(_ doc: AssessmentDocument, today: String) -> Document {
