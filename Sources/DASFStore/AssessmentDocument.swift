@@ -24,7 +24,13 @@ public struct AssessmentDocument: Sendable {
     /// read is said, and its answers kept in the file (as any id the catalog lacks).
     public static func open(_ path: String, using given: Catalog?, overlays chosen: [String]? = nil,
                             readOverlay: (String) throws -> Overlay = { try Overlay.load(path: $0) }) throws -> AssessmentDocument {
-        let file = try SaveFile.open(path)
+        try open(try SaveFile.open(path), using: given, overlays: chosen, readOverlay: readOverlay)
+    }
+
+    /// A save file already read, as above.
+    public static func open(_ file: SaveFile, using given: Catalog?, overlays chosen: [String]? = nil,
+                            readOverlay: (String) throws -> Overlay = { try Overlay.load(path: $0) }) throws -> AssessmentDocument {
+        let path = file.path
         let reference = file.assessment.catalog
         var catalog: Catalog
         if let given {

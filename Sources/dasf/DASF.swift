@@ -15,7 +15,7 @@ struct DASF: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             OpenCommand.self, PresentCommand.self, NotesCommand.self, CatalogCommand.self, NewCommand.self, SetCommand.self, StatusCommand.self, JournalCommand.self,
-            ReportCommand.self, ExportCommand.self, DiffCommand.self, MergeCommand.self, UpgradeCommand.self, GitCommand.self,
+            ReportCommand.self, ExportCommand.self, DiffCommand.self, MergeCommand.self, UpgradeCommand.self, GitCommand.self, PortfolioCommand.self,
             ValidateCommand.self,
         ],
         defaultSubcommand: OpenCommand.self

@@ -110,4 +110,37 @@ extension EndToEndTests {
         XCTAssertTrue(git("config --get merge.dasf.driver", in: "r").output.hasSuffix(" merge %O %A %B --path %P\n"))
         XCTAssertNotEqual(run("git setup", in: ".").status, 0, "outside a repository it says so")
     }
+
+    /// Issue 12.2: open a system from the portfolio, tick a control on its map, come back to the
+    /// same place and see its cell change.
+    func testOpenASystemFromThePortfolioTickAControlAndSeeTheCellChange() throws {
+        XCTAssertEqual(Tmux.shell("mkdir -p team && '\(dasf!)' new team/fraud.dasf.json --title 'Fraud scoring' --models predictive-ml && "
+                                  + "'\(dasf!)' new team/claims.dasf.json --title 'Claims triage' --models rag", in: directory).status, 0)
+        tmux.start("'\(dasf!)' portfolio", width: 100, height: 30)
+        tmux.waitFor("2 systems")
+        tmux.keys("/")
+        tmux.type("Fraud")
+        tmux.keys("Enter")
+        tmux.waitFor("filter: \"Fraud\"")
+        tmux.keys("1")
+        let before = tmux.waitFor("Fraud scoring · 1 Raw data: 11 open")
+        XCTAssertTrue(before.contains("✗11"), before)
+        tmux.keys("Enter")
+        tmux.waitFor("1  Raw data")
+        tmux.keys(":")
+        tmux.type("d1")
+        tmux.keys("Enter")
+        tmux.waitFor("DASF 1  ")
+        tmux.keys("4")
+        tmux.waitFor("DASF 1: implemented")
+        tmux.keys("Escape", "Escape")
+        tmux.waitFor("DATA OPERATIONS")
+        tmux.keys("Escape")
+        let after = tmux.waitFor("dasf portfolio")
+        XCTAssertTrue(after.contains("Fraud scoring · 1 Raw data: ") && !after.contains("1 Raw data: 11 open"), "same place, new count\n\(after)")
+        XCTAssertFalse(after.contains("✗11"), after)
+        tmux.keys("q")
+        tmux.waitFor("EXIT=0")
+        XCTAssertEqual(controlStatus(try status("team/fraud.dasf.json"), "DASF 1"), "implemented")
+    }
 }

@@ -48,6 +48,8 @@ public struct AppState: Sendable {
     var redoStack: [Assessment] = []
     /// The minutes: every change with its time and author, as saved.
     public internal(set) var journal: [JournalEntry]
+    /// Opened from the portfolio: Esc on the map goes back there (the runtime ends).
+    public var backLeaves = false
     /// The last search and where in its hits we are.
     public internal(set) var search: Search?
 
@@ -79,6 +81,16 @@ public struct AppState: Sendable {
         glyphs = Glyphs(unicode: unicode)
         theme = themeName.map(Theme.init) ?? Theme(color: color)
         self.mouse = mouse
+    }
+
+    /// Opens at a component, or at a risk of it, over the map (from the portfolio).
+    public mutating func open(component: Int?, risk: String?) {
+        guard let component, catalog.component(component) != nil else { return }
+        stack = [Place(.map, selected: catalog.components.firstIndex { $0.id == component } ?? 0), Place(.component(component))]
+        if let risk, catalog.risk(risk) != nil {
+            stack[1].selected = catalog.risks(inComponent: component).firstIndex { $0.id == risk } ?? 0
+            stack.append(Place(.risk(risk)))
+        }
     }
 
     public var place: Place {

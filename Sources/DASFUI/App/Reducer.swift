@@ -105,7 +105,7 @@ public enum Reducer {
             if !state.place.marked.isEmpty {
                 state.place.marked = []
                 state.message = "marks cleared"
-            } else if state.stack.count > 1 { state.stack.removeLast() } else { state.message = "this is the map; q quits" }
+            } else if state.stack.count > 1 { state.stack.removeLast() } else if state.backLeaves { return [.quit] } else { state.message = "this is the map; q quits" }
         case .quit: return [.quit]
         case .help: if state.screen != .help { state.stack.append(Place(.help)) }
         case .home: state.stack = [state.stack[0]]
@@ -465,8 +465,8 @@ public enum Reducer {
                 state.prompt = prompt
                 state.message = "press 1-4 to choose, Esc to cancel"
                 return []
-            case .upgradeCatalog:
-                // Answered by the first key, above; never reached.
+            case .upgradeCatalog, .portfolioFilter, .portfolioSearch:
+                // Answered by the first key, above, or the portfolio's own; never reached.
                 return []
             case .controlNotApplicable(let id):
                 return edit(.markControlNotApplicable(control: id, reason: text), &state, done: "\(id): not applicable")

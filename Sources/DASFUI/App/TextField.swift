@@ -70,6 +70,8 @@ public enum PromptPurpose: Sendable, Hashable {
     case resolveComment([String])
     /// A one-key question: y carries the assessment to this built-in catalog.
     case upgradeCatalog(String)
+    /// The portfolio's filter ("model:rag owner:dana …") and search.
+    case portfolioFilter, portfolioSearch
 }
 
 /// Which of a control's dates a prompt sets.

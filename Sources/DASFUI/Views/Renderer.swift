@@ -240,7 +240,11 @@ public enum Renderer {
     }
 
     static func promptBar(_ prompt: Prompt, _ state: AppState, _ grid: inout Grid) -> (x: Int, y: Int) {
-        let theme = state.theme
+        promptBar(prompt, size: state.size, theme: state.theme, &grid)
+    }
+
+    static func promptBar(_ prompt: Prompt, size: Size, theme: Theme, _ grid: inout Grid) -> (x: Int, y: Int) {
+        let state = (size: size, theme: theme)
         let labelRow = Rect(x: 0, y: state.size.height - 2, width: state.size.width, height: 1)
         let inputRow = Rect(x: 0, y: state.size.height - 1, width: state.size.width, height: 1)
         grid.draw([Span(prompt.label, theme.style(.header)), Span("   Enter confirms, Esc cancels", theme.style(.dim))], in: labelRow)

@@ -72,34 +72,71 @@ struct OpenCommand: ParsableCommand {
             Console.error("no usable terminal (is TERM set to a known terminal type?)")
             throw ExitCode.failure
         }
+        let session = MapSession(unicode: unicode, mouse: mouse, themeName: themeName, author: UserSettings.author(author), review: review, present: present)
+        let unsaved = session.run(file: file, document: document, backend: backend, readOnly: readonly || unwritable != nil,
+                                  notice: unwritable.map { "opened read-only: \($0)" } ?? notice)
+        backend.stop()
+        if let unsaved { try unsaved.report(file: file) }
+    }
+}
+
+/// One save file on the map, from `dasf FILE` or opened from the portfolio: the state, the
+/// runtime and the saver put together, and what to say when the last save failed.
+struct MapSession {
+    let unicode: Bool
+    let mouse: Bool
+    let themeName: ThemeName
+    let author: String
+    var review = false
+    var present = false
+
+    /// What could not be saved, kept for the caller to put somewhere safe.
+    struct Unsaved {
+        let assessment: Assessment
+        let journal: [JournalEntry]
+        let why: String
+
+        func report(file: String) throws {
+            Console.error(keep(file: file))
+            throw ExitCode.failure
+        }
+
+        /// Writes the copy now and says where.
+        func keep(file: String) -> String {
+            if let place = UnsavedCopy.keep(assessment, journal: journal, of: file) {
+                return "\(file) \(why); your version, with its journal, is in \(place)"
+            }
+            return "\(file) \(why), and no copy could be written anywhere; your edits are lost"
+        }
+    }
+
+    /// Runs the map until quit (or, with `backLeaves`, Esc on the map).
+    func run(file: String, document: AssessmentDocument, backend: NcursesBackend, readOnly: Bool, notice: String?,
+             backLeaves: Bool = false, component: Int? = nil, risk: String? = nil) -> Unsaved? {
+        let settings = UserSettings.current
         let conflicts = AppState.conflictNotice(count: document.assessment.conflicts.count)
-        let state = AppState(
+        var state = AppState(
             catalog: document.catalog, assessment: document.assessment, path: file, size: backend.size,
-            readOnly: readonly || unwritable != nil, review: review, unicode: unicode, mouse: mouse,
+            readOnly: readOnly, review: review, unicode: unicode, mouse: mouse,
             message: UserSettings.loaded.problems.first ?? (present ? "presenting: private fields hidden, edits off; PgDn lights the stages one by one, ? lists the keys"
-                : unwritable.map { "opened read-only: \($0)" } ?? notice ?? document.warnings.first ?? conflicts
-                    ?? BuiltinCatalogs.newer(than: document.catalog).map { "DASF \($0.version) is built in: > upgrades, keeping every answer (u takes it back)" }),
-            author: UserSettings.author(author), today: Author.today(), journal: document.journal, presenting: present,
+                : notice ?? document.warnings.first ?? conflicts
+                    ?? BuiltinCatalogs.newer(than: document.catalog).map { "DASF \($0.version) is built in: > upgrades, keeping every answer (u takes it back)" }
+                    ?? (backLeaves ? "Esc on the map goes back to the portfolio" : nil)),
+            author: author, today: Author.today(), journal: document.journal, presenting: present,
             hiddenInRoom: settings.hiddenInRoom ?? Set(PrivateField.allCases), themeName: themeName, keys: settings.keys)
+        state.backLeaves = backLeaves
+        state.open(component: component, risk: risk)
         let saver = Saver(file: document.file)
         let runtime = Runtime(state: state, backend: backend, now: { Date().timeIntervalSinceReferenceDate },
                               stamp: { Author.timestamp() },
-                              report: { [file] in ReportFiles.write(for: file, catalog: $0, assessment: $1, journal: $2) },
+                              report: { ReportFiles.write(for: file, catalog: $0, assessment: $1, journal: $2) },
                               changedOnDisk: saver.changedOnDisk, reload: saver.reload,
                               publish: PresenterPublisher(saveFile: file).publish,
-                              versionControl: { [file] in GitState.of(file)?.summary },
+                              versionControl: { GitState.of(file)?.summary },
                               persist: saver.save)
-        let unsaved = runtime.run()
-        backend.stop()
-        if let unsaved {
-            let why = saver.conflicted ? "changed on disk while it was open, so it was not overwritten" : "could not be saved (\(saver.lastProblem ?? "unknown reason"))"
-            if let place = UnsavedCopy.keep(unsaved, journal: runtime.state.journal, of: file) {
-                Console.error("\(file) \(why); your version, with its journal, is in \(place)")
-            } else {
-                Console.error("\(file) \(why), and no copy could be written anywhere; your edits are lost")
-            }
-            throw ExitCode.failure
-        }
+        guard let unsaved = runtime.run() else { return nil }
+        let why = saver.conflicted ? "changed on disk while it was open, so it was not overwritten" : "could not be saved (\(saver.lastProblem ?? "unknown reason"))"
+        return Unsaved(assessment: unsaved, journal: runtime.state.journal, why: why)
     }
 }
 
