@@ -537,3 +537,31 @@ final class AtlasLayerTests: CommandTestCase {
         XCTAssertEqual((other as? [String: Any])?["domain"] as? String, "enterprise-attack")
     }
 }
+
+/// Issue 12.2: `dasf portfolio` as reports from the command line, and its ATLAS layer scored by
+/// how many systems leave each technique open.
+final class PortfolioCommandTests: CommandTestCase {
+    func testReportsAndTheLayer() throws {
+        try FileManager.default.createDirectory(atPath: directory + "/team", withIntermediateDirectories: true)
+        try dasf("new", "team/a.dasf.json", "--title", "Alpha", "--models", "rag")
+        try dasf("new", "team/b.dasf.json", "--title", "Beta", "--models", "rag")
+        try dasf("set", "team/b.dasf.json", "control", "1", "2", "3", "4", "5", "--status", "implemented")
+        try Data("{".utf8).write(to: URL(fileURLWithPath: directory + "/team/c.dasf.json"))
+        let md = try dasf("portfolio", "team", "--format", "md").stdout
+        XCTAssertTrue(md.contains("2 systems") && md.contains("1 unreadable") && md.contains("`team/c.dasf.json`"), md)
+        let listed = try json(try dasf("portfolio", "--format", "json", "--sort", "name"))
+        XCTAssertEqual((listed["systems"] as? [[String: Any]])?.map { $0["title"] as? String }, ["Alpha", "Beta"])
+        let filtered = try json(try dasf("portfolio", "--format", "json", "--model", "predictive-ml"))
+        XCTAssertEqual((filtered["systems"] as? [Any])?.count, 0)
+
+        let layerRun = try dasf("portfolio", "team", "--format", "atlas-layer")
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let validator = try SchemaValidator(file: root.appendingPathComponent("docs/schemas/atlas-layer.schema.json"))
+        let layer = try JSONSerialization.jsonObject(with: layerRun.stdoutBytes)
+        XCTAssertEqual(validator.violations(of: layer), [])
+        let techniques = try XCTUnwrap((layer as? [String: Any])?["techniques"] as? [[String: Any]])
+        XCTAssertTrue(techniques.allSatisfy { ($0["score"] as? Int ?? -1) <= 2 }, "a score counts systems")
+        XCTAssertTrue(techniques.contains { $0["score"] as? Int == 2 }, "a technique both systems leave open")
+        XCTAssertTrue(layerRun.stderr.contains("tactics rather than techniques"), layerRun.stderr)
+    }
+}

@@ -71,6 +71,8 @@ public struct Portfolio: Sendable {
     public let columns: [Column]
     /// Risk titles by id, from the catalogs (the first that has an id names it).
     public let riskTitles: [String: String]
+    /// Per risk id, the MITRE ATLAS ids the catalogs cite for it (for the portfolio's layer).
+    public let atlas: [String: [String]]
 
     /// `catalogs` name the columns: every component id any of them has, in their order.
     public init(systems: [SystemSummary], failures: [Failure], catalogs: [Catalog]) {
@@ -84,16 +86,24 @@ public struct Portfolio: Sendable {
         }
         self.columns = columns.sorted { $0.id < $1.id }
         var titles: [String: String] = [:]
-        for catalog in catalogs { for risk in catalog.risks where titles[risk.id] == nil { titles[risk.id] = risk.title } }
+        var atlas: [String: [String]] = [:]
+        for catalog in catalogs {
+            for risk in catalog.risks where titles[risk.id] == nil {
+                titles[risk.id] = risk.title
+                atlas[risk.id] = risk.frameworks["mitre-atlas"]
+            }
+        }
         riskTitles = titles
+        self.atlas = atlas
     }
 
     /// The same columns with other systems (a row read again after an edit).
-    public init(systems: [SystemSummary], failures: [Failure], columns: [Column], riskTitles: [String: String]) {
+    public init(systems: [SystemSummary], failures: [Failure], columns: [Column], riskTitles: [String: String], atlas: [String: [String]]) {
         self.systems = systems
         self.failures = failures
         self.columns = columns
         self.riskTitles = riskTitles
+        self.atlas = atlas
     }
 
     /// The rows a filter keeps, in an order.

@@ -55,7 +55,7 @@ public struct PortfolioState: Sendable {
         var systems = portfolio.systems
         if let n = systems.firstIndex(where: { $0.path == summary.path }) { systems[n] = summary } else { systems.append(summary) }
         portfolio = Portfolio(systems: systems, failures: portfolio.failures.filter { $0.path != summary.path }, columns: portfolio.columns,
-                              riskTitles: portfolio.riskTitles)
+                              riskTitles: portfolio.riskTitles, atlas: portfolio.atlas)
         recompute()
     }
 

@@ -25,7 +25,10 @@ struct PortfolioCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case tui, md, html, csv, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case tui, md, html, csv, json
+        case atlasLayer = "atlas-layer"
+    }
     enum Sort: String, ExpressibleByArgument, CaseIterable {
         case worst, name, lastChange = "last-change", stale
         var order: Portfolio.Order {
@@ -39,7 +42,8 @@ struct PortfolioCommand: ParsableCommand {
     }
 
     @Argument(help: "Folders (searched recursively) or save files.", completion: .directory) var paths: [String] = []
-    @Option(name: .long, help: "tui (the screen, the default on a terminal), md, html, csv or json.") var format: Format?
+    @Option(name: .long, help: "tui (the screen, the default on a terminal), md, html, csv, json or atlas-layer.") var format: Format?
+    @Option(name: .long, help: ArgumentHelp("With --format atlas-layer: the Navigator domain.", valueName: "name")) var domain = "atlas-atlas"
     @Option(name: .long, help: "worst, name, last-change or stale.") var sort: Sort = .worst
     @Option(name: .long, help: ArgumentHelp("Only systems with this deployment model in scope.", valueName: "id")) var model: String?
     @Option(name: .long, help: ArgumentHelp("Only systems whose business owner or a control owner matches.", valueName: "name")) var owner: String?
@@ -64,6 +68,10 @@ struct PortfolioCommand: ParsableCommand {
         case .html: FileHandle.standardOutput.write(Data(PortfolioReport.html(input).utf8))
         case .csv: FileHandle.standardOutput.write(Data(PortfolioReport.csv(input).utf8))
         case .json: FileHandle.standardOutput.write(Data(try PortfolioReport.json(input).utf8))
+        case .atlasLayer:
+            let layer = try AtlasLayer.render(portfolio: input, domain: domain)
+            FileHandle.standardOutput.write(Data(layer.json.utf8))
+            layer.notes.forEach(Console.warn)
         case .tui: try screen(portfolio, filter: filter)
         }
     }
