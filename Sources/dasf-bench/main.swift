@@ -53,6 +53,13 @@ func assessments(_ count: Int, catalog: Catalog) -> [Assessment] {
     }
 }
 
+// `dasf-bench portfolio` runs that section alone (it writes 11,100 files and takes a while).
+if CommandLine.arguments.dropFirst().first == "portfolio" {
+    try PortfolioBench.run(catalog: try BuiltinCatalogs.load(BuiltinCatalogs.defaultID),
+                           binary: URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dasf").path)
+    exit(0)
+}
+
 print("dasf-bench: median and best of repeated runs (release build expected)")
 print("\("measure".padding(toLength: 44, withPad: " ", startingAt: 0))     median        best   target")
 
@@ -125,6 +132,10 @@ print("")
 print("interactive map")
 TerminalBench.pure(catalog: catalog, assessment: one)
 TerminalBench.pty(binary: URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dasf").path)
+
+print("")
+print("portfolio")
+try PortfolioBench.run(catalog: catalog, binary: URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dasf").path)
 
 print("")
 print("a long journal")
