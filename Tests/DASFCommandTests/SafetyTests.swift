@@ -565,3 +565,63 @@ final class PortfolioCommandTests: CommandTestCase {
         XCTAssertTrue(layerRun.stderr.contains("tactics rather than techniques"), layerRun.stderr)
     }
 }
+
+/// Issue 12.3: OSCAL assessment results and POA&M, checked by compliance-trestle's OSCAL models
+/// (installed by scripts/setup), identical on a second export, with the assessment's facts in them.
+final class OSCALExportTests: CommandTestCase {
+    func validate(_ files: String...) throws -> DASFProcess.Result {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let process = Process()
+        process.executableURL = root.appendingPathComponent("scripts/oscal-validate")
+        process.arguments = files.map { directory + "/" + $0 }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertNotEqual(process.terminationStatus, 2, "compliance-trestle is missing: run scripts/setup")
+        return DASFProcess.Result(status: process.terminationStatus, stdout: String(decoding: data, as: UTF8.self), stderr: "", stdoutBytes: data)
+    }
+
+    func testAssessmentResultsAndPOAMValidateAndAreStable() throws {
+        try dasf("new", "a.dasf.json", "--title", "Claims <triage> & co", "--models", "rag")
+        try dasf("set", "a.dasf.json", "control", "54", "--status", "implemented", "--evidence", "pen test report 2026-10", "--owner", "Dana")
+        try dasf("set", "a.dasf.json", "control", "55", "--owner", "Sam", "--target-date", "2027-01-31")
+        try dasf("set", "a.dasf.json", "control", "3", "--not-applicable", "no training data here")
+        try dasf("set", "a.dasf.json", "risk", "9.10", "--treatment", "accept", "--rationale", "the vendor covers it")
+        try dasf("export", "a.dasf.json", "--format", "oscal-ar", "-o", "ar.json")
+        try dasf("export", "a.dasf.json", "--format", "oscal-poam", "-o", "poam.json")
+        let checked = try validate("ar.json", "poam.json")
+        XCTAssertEqual(checked.status, 0, checked.stdout)
+        XCTAssertTrue(checked.stdout.contains("valid OSCAL assessment-results") && checked.stdout.contains("valid OSCAL plan-of-action-and-milestones"), checked.stdout)
+        // Derived UUIDs: a second export is the same bytes.
+        XCTAssertEqual(try dasf("export", "a.dasf.json", "--format", "oscal-ar").stdoutBytes, try bytes("ar.json"))
+        XCTAssertEqual(try dasf("export", "a.dasf.json", "--format", "oscal-poam").stdoutBytes, try bytes("poam.json"))
+
+        let ar = try XCTUnwrap((try JSONSerialization.jsonObject(with: try bytes("ar.json")) as? [String: Any])?["assessment-results"] as? [String: Any])
+        let result = try XCTUnwrap((ar["results"] as? [[String: Any]])?.first)
+        let findings = try XCTUnwrap(result["findings"] as? [[String: Any]])
+        XCTAssertEqual(findings.count, 64, "a finding per control")
+        func finding(_ id: String) -> [String: Any]? { findings.first { ($0["target"] as? [String: Any])?["target-id"] as? String == id }?["target"] as? [String: Any] }
+        XCTAssertEqual((finding("dasf-54")?["status"] as? [String: Any])?["state"] as? String, "satisfied")
+        XCTAssertEqual((finding("dasf-55")?["status"] as? [String: Any])?["state"] as? String, "not-satisfied")
+        XCTAssertEqual((finding("dasf-3")?["status"] as? [String: Any])?["remarks"] as? String, "not applicable: no training data here")
+        XCTAssertEqual((result["observations"] as? [[String: Any]])?.count, 1, "an observation per piece of evidence")
+        let risks = try XCTUnwrap(result["risks"] as? [[String: Any]])
+        XCTAssertEqual(risks.first { ($0["title"] as? String)?.hasPrefix("9.10 ") ?? false }?["status"] as? String, "deviation-approved")
+
+        let status = try json(try dasf("status", "a.dasf.json", "--format", "json"))
+        let unsettled = (status["risks"] as? [[String: Any]] ?? []).filter { ["open", "partial"].contains($0["state"] as? String ?? "") }
+        let poam = try XCTUnwrap((try JSONSerialization.jsonObject(with: try bytes("poam.json")) as? [String: Any])?["plan-of-action-and-milestones"] as? [String: Any])
+        let items = try XCTUnwrap(poam["poam-items"] as? [[String: Any]])
+        XCTAssertEqual(items.count, unsettled.count, "an item per open or partial risk")
+        XCTAssertTrue(items.contains { ($0["props"] as? [[String: Any]] ?? []).contains { $0["name"] as? String == "owner" && $0["value"] as? String == "Sam" } })
+        XCTAssertTrue((poam["risks"] as? [[String: Any]] ?? []).contains { $0["deadline"] as? String == "2027-01-31T00:00:00Z" })
+
+        // The validator can fail: a broken UUID is caught.
+        let broken = String(decoding: try bytes("ar.json"), as: UTF8.self).replacingOccurrences(of: "\"uuid\" : \"", with: "\"uuid\" : \"x", options: [], range: nil)
+        try broken.write(toFile: directory + "/broken.json", atomically: true, encoding: .utf8)
+        XCTAssertEqual(try validate("broken.json").status, 1)
+    }
+}

@@ -15,27 +15,34 @@ struct ExportCommand: ParsableCommand {
             scored by the share of its risks mitigated or treated and coloured by the worst of them, with a \
             comment naming them. Tactic ids and ids ATLAS retired are said on standard error. ciso-assistant: \
             the catalog (FILE's, or --catalog's) as a CISO Assistant library in YAML: stages, components and \
-            risks as requirement nodes, risks as threats, controls as reference controls.
+            risks as requirement nodes, risks as threats, controls as reference controls. oscal-ar and \
+            oscal-poam: NIST OSCAL 1.1 assessment results (a finding per control, observations from \
+            evidence, open risks with their treatment) and a plan of action and milestones (an item per \
+            open or partial risk, with owners and target dates); UUIDs are derived, so the same file gives \
+            the same bytes (docs/oscal.md).
 
               dasf export claims.dasf.json --format atlas-layer -o claims-atlas.json
               dasf export --catalog dasf-2.0 --format ciso-assistant -o dasf-2.0-library.yaml
+              dasf export claims.dasf.json --format oscal-poam -o claims-poam.json
             """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case atlasLayer = "atlas-layer"
         case cisoAssistant = "ciso-assistant"
+        case oscalAR = "oscal-ar"
+        case oscalPOAM = "oscal-poam"
     }
 
     @Argument(help: "The save file (for ciso-assistant, --catalog may stand instead).", completion: .file(extensions: ["json"])) var file: String?
-    @Option(name: .long, help: "atlas-layer or ciso-assistant.") var format: Format = .atlasLayer
+    @Option(name: .long, help: "atlas-layer, ciso-assistant, oscal-ar or oscal-poam.") var format: Format = .atlasLayer
     @Option(name: .long, help: "The layer's domain (default: atlas-atlas, as MITRE's ATLAS layers use).") var domain = "atlas-atlas"
     @Option(name: .shortAndLong, help: ArgumentHelp("Write here (atomically) instead of standard output.", valueName: "path")) var output: String?
     @OptionGroup var source: CatalogOption
 
     func validate() throws {
-        if file == nil && (format == .atlasLayer || source.catalog == nil) {
-            throw ValidationError(format == .atlasLayer ? "atlas-layer needs the save file" : "give the save file or --catalog")
+        if file == nil && (format != .cisoAssistant || source.catalog == nil) {
+            throw ValidationError(format != .cisoAssistant ? "\(format.rawValue) needs the save file" : "give the save file or --catalog")
         }
     }
 
@@ -51,6 +58,16 @@ struct ExportCommand: ParsableCommand {
             let file = file ?? ""
             let document = try source.open(file)
             document.warnings.forEach(Console.warn)
+            if format == .oscalAR || format == .oscalPOAM {
+                // Dated by the journal, so two exports of the same file are the same bytes.
+                let input = ReportInput(catalog: document.catalog, assessment: document.assessment, journal: document.journal, today: nil)
+                let text: String
+                do { text = try OSCAL.render(format == .oscalAR ? .assessmentResults : .poam, input) } catch {
+                    throw StoreError(path: file, kind: .invalid, reason: "\(error)")
+                }
+                try write(text, what: format == .oscalAR ? "OSCAL \(OSCAL.version) assessment results" : "OSCAL \(OSCAL.version) plan of action and milestones")
+                return
+            }
             let input = ReportInput(catalog: document.catalog, assessment: document.assessment, today: Author.today())
             let result: AtlasLayer.Result
             do { result = try AtlasLayer.render(input, domain: domain) } catch { throw StoreError(path: file, kind: .invalid, reason: "\(error)") }
