@@ -44,7 +44,7 @@ final class RuntimeTests: XCTestCase {
         XCTAssertEqual(saves[0].status(of: "DASF 1"), .planned, "implemented, then two presses: not started, planned")
         XCTAssertEqual(saves[1].status(of: "DASF 2"), .notStarted)
         XCTAssertEqual(runtime.state.save, .saved("t2"))
-        XCTAssertEqual(backend.frames.count, 12, "a frame first, then one per event but the last (q)")
+        XCTAssertEqual(backend.frames.count, 7, "a frame first, one per key but the last (q), one when the settled save is said; none for idle wake-ups")
         XCTAssertEqual(backend.frames.last?.grid.width, 80)
     }
 
@@ -203,6 +203,26 @@ final class RedrawTests: XCTestCase {
         _ = runtime.run()
         XCTAssertEqual(backend.invalidations, 1)
         XCTAssertEqual(backend.frames, 2)
+    }
+}
+
+/// Issue 13: idle is free. With nothing happening the runtime draws nothing (the old one drew
+/// and diffed a whole frame every second); a key, a save or a file changed on disk still draws.
+final class IdleTests: XCTestCase {
+    func testNothingIsDrawnWhileNothingChanges() throws {
+        let idle: [TerminalEvent] = Array(repeating: TerminalEvent.timeout, count: 30)
+        var events: [TerminalEvent] = idle
+        events.append(.key(.right))
+        events += idle
+        events.append(.key(.character("q")))
+        let backend = RedrawTests.CountingBackend(events)
+        var clock = 0.0
+        var looks = 0
+        let runtime = Runtime(state: try sampleState(), backend: backend, now: { clock += 1; return clock },
+                              changedOnDisk: { looks += 1; return false }) { _, _, _ in .saved(time: "t") }
+        _ = runtime.run()
+        XCTAssertEqual(backend.frames, 2, "the first frame and the one after the key; none for 60 idle wake-ups")
+        XCTAssertGreaterThanOrEqual(looks, 60, "the file on disk is still watched while idle")
     }
 }
 

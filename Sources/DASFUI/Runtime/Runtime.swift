@@ -9,6 +9,8 @@ public final class Runtime<Backend: TerminalBackend> {
     let persist: (Assessment, [JournalEntry], _ force: Bool) -> SaveOutcome
     /// The file's git state, asked at start and after each save or reload (never while idle).
     let versionControl: () -> String?
+    /// Something was handled since the last frame: only then is the screen drawn again.
+    var changed = false
     let now: () -> Double
     /// The journal's timestamp for this moment ("2026-11-22T14:02:11Z").
     let stamp: () -> String
@@ -58,6 +60,7 @@ public final class Runtime<Backend: TerminalBackend> {
         handle(.versionControl(versionControl()))
         backend.draw(Renderer.render(state))
         announce()
+        changed = false
         defer { if published != nil { publish(nil) } }
         loop: while true {
             let event = backend.nextEvent(timeout: pending == nil ? 1000 : 100)
@@ -68,6 +71,7 @@ public final class Runtime<Backend: TerminalBackend> {
                 break
             case .key(.control("l")):
                 backend.invalidate()
+                changed = true
                 lookAtDisk()
             case .key(.control("s")):
                 saveNow()
@@ -77,6 +81,9 @@ public final class Runtime<Backend: TerminalBackend> {
             }
             flush(force: false)
             if now() - lastLook >= 1 { lookAtDisk() }
+            // Idle costs nothing: a frame only when something happened (a key, a save, a reload).
+            guard changed else { continue }
+            changed = false
             backend.draw(Renderer.render(state))
             announce()
         }
@@ -147,6 +154,7 @@ public final class Runtime<Backend: TerminalBackend> {
     /// Reduces one action and runs its effects; true when the app should stop.
     @discardableResult
     public func handle(_ action: Action) -> Bool {
+        changed = true
         var quit = false
         defer {
             switch action {
