@@ -148,6 +148,29 @@ final class CatalogReferenceTests: XCTestCase {
             XCTAssertEqual(try BuiltinCatalogs.load(id).digest, SHA256.prefixedHex(of: Array(file.utf8)))
         }
     }
+
+    /// Issue 13: the built-in catalogs start from values compiled in, not from parsing their
+    /// JSON; those values must be exactly what the JSON gives, parsed and validated.
+    func testTheCompiledCatalogsEqualTheirJSONParsedAndValidated() throws {
+        for id in BuiltinCatalogs.ids {
+            let compiled = try BuiltinCatalogs.load(id), parsed = try BuiltinCatalogs.loadFromText(id)
+            XCTAssertEqual([compiled.id, compiled.version, compiled.title, compiled.source, compiled.licence, compiled.digest],
+                           [parsed.id, parsed.version, parsed.title, parsed.source, parsed.licence, parsed.digest])
+            XCTAssertEqual(compiled.derived, parsed.derived)
+            XCTAssertEqual(compiled.notes, parsed.notes)
+            XCTAssertEqual(compiled.meaningChanged, parsed.meaningChanged)
+            XCTAssertEqual(compiled.frameworks, parsed.frameworks)
+            XCTAssertEqual(compiled.deploymentModels, parsed.deploymentModels)
+            XCTAssertEqual(compiled.stages, parsed.stages)
+            XCTAssertEqual(compiled.components, parsed.components)
+            XCTAssertEqual(compiled.risks, parsed.risks)
+            XCTAssertEqual(compiled.controls, parsed.controls)
+            // The same lookups and scores.
+            let a = Assessment(title: "t", catalog: compiled)
+            XCTAssertEqual(Scorecard(catalog: compiled, assessment: a).overall, Scorecard(catalog: parsed, assessment: a).overall)
+            XCTAssertEqual(compiled.risks(mitigatedBy: "DASF 1").map(\.id), parsed.risks(mitigatedBy: "DASF 1").map(\.id))
+        }
+    }
 }
 
 /// Adding our short labels changed the built-in catalogs' text, not their facts: files made

@@ -25,6 +25,28 @@ struct CatalogFile {
     let risks: [Risk]
     let controls: [Control]
 
+    /// Every field given: the shipped catalogs, compiled into the binary (BuiltinCatalogs+Values).
+    init(format: String, formatVersion: Int, id: String, version: String, title: String, source: String, licence: String, derived: Bool,
+         notes: [String], meaningChanged: [String: [String]], frameworks: [Framework], deploymentModels: [DeploymentModel], stages: [Stage],
+         components: [Component], risks: [Risk], controls: [Control]) {
+        self.format = format
+        self.formatVersion = formatVersion
+        self.id = id
+        self.version = version
+        self.title = title
+        self.source = source
+        self.licence = licence
+        self.derived = derived
+        self.notes = notes
+        self.meaningChanged = meaningChanged
+        self.frameworks = frameworks
+        self.deploymentModels = deploymentModels
+        self.stages = stages
+        self.components = components
+        self.risks = risks
+        self.controls = controls
+    }
+
     /// A catalog's contents with some parts replaced (an overlay applied), to be checked again.
     init(_ catalog: Catalog, stages: [Stage], components: [Component], risks: [Risk], controls: [Control]) {
         format = Self.format

@@ -62,13 +62,26 @@ struct CatalogOption: ParsableArguments {
         valueName: "path"))
     var overlay: [String] = []
 
+    /// The same choice as plain values (what the fast start builds without parsing).
+    var choice: CatalogChoice { CatalogChoice(catalog: catalog, overlay: overlay) }
+
+    func resolved() throws -> Catalog? { try choice.resolved() }
+    func resolvedWithOverlays(default fallback: String, saveFile: String) throws -> Catalog { try choice.resolvedWithOverlays(default: fallback, saveFile: saveFile) }
+    func open(_ file: String) throws -> AssessmentDocument { try choice.open(file) }
+}
+
+/// A catalog and overlays asked for on the command line.
+struct CatalogChoice {
+    var catalog: String?
+    var overlay: [String] = []
+
     /// The catalog asked for, read (a YAML one too); nil when none was.
     func resolved() throws -> Catalog? { try catalog.map(CatalogYAML.resolve) }
 
     /// The catalog asked for (else the configured one, else the default) with the overlays
     /// applied, recorded relative to `saveFile`: what a new or upgraded assessment is made with.
     func resolvedWithOverlays(default fallback: String, saveFile: String) throws -> Catalog {
-        var catalog = try CatalogYAML.resolve(catalog ?? fallback)
+        var catalog = try CatalogYAML.resolve(self.catalog ?? fallback)
         for path in overlay {
             catalog = try catalog.applying(try CatalogYAML.overlay(path), path: OverlayPaths.recorded(path, saveFile: saveFile), origin: path)
         }
@@ -81,3 +94,4 @@ struct CatalogOption: ParsableArguments {
         try AssessmentDocument.open(file, using: try resolved(), overlays: overlay.isEmpty ? nil : overlay, readOverlay: CatalogYAML.overlay)
     }
 }
+

@@ -43,6 +43,24 @@ struct OpenCommand: ParsableCommand {
     }
 
     func run() throws {
+        try Self.open(Options(file: file, readonly: readonly, review: review, ascii: ascii, noColor: noColor, noMouse: noMouse,
+                              present: present, theme: theme, author: author, catalog: source.catalog, overlay: source.overlay))
+    }
+
+    /// What `dasf [FILE]` was asked, as plain values: the fast start (`DASF.main`) fills it
+    /// without the argument parser; the parsed command fills it from its flags.
+    struct Options {
+        var file = OpenCommand.defaultFile
+        var readonly = false, review = false, ascii = false, noColor = false, noMouse = false, present = false
+        var theme: ThemeWord?
+        var author: String?
+        var catalog: String?
+        var overlay: [String] = []
+    }
+
+    static func open(_ o: Options) throws {
+        let (file, readonly, review, ascii, noColor, noMouse, present, theme, author) = (o.file, o.readonly, o.review, o.ascii, o.noColor, o.noMouse, o.present, o.theme, o.author)
+        let source = CatalogChoice(catalog: o.catalog, overlay: o.overlay)
         var notice: String?
         let term = try TerminalCheck.require("the interactive map", drawing: "the map", instead: "for text use: dasf status \(file)")
         try reportingFailures {
