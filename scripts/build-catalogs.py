@@ -335,6 +335,13 @@ def compile_values():
     names = ("dasf-2.0", "dasf-1.0")
     for name in names:
         lines.append(f'        case "{name}": return {name.replace("-", "_").replace(".", "_")}()')
+    lines += ["        default: return nil", "        }", "    }", "",
+              "    /// A shipped catalog's version, without building it (the map's \"newer DASF\" check).",
+              "    static func version(_ id: String) -> String? {",
+              "        switch id {"]
+    for name in names:
+        with open(os.path.join(CATALOG_DIR, name + ".json"), encoding="utf-8") as f:
+            lines.append(f'        case "{name}": return {swift_string(json.load(f)["version"])}')
     lines += ["        default: return nil", "        }", "    }"]
     for name in names:
         with open(os.path.join(CATALOG_DIR, name + ".json"), encoding="utf-8") as f:

@@ -11,10 +11,10 @@ public enum Author {
     /// `DASF_AUTHOR`, else the login name (`$USER`, `$LOGNAME`, else the password database, which
     /// knows it when a cron job or a container leaves the environment bare), else "unknown".
     /// The config file's `author`, when set, comes between `DASF_AUTHOR` and the login name.
-    public static var current: String { current(environment: ProcessInfo.processInfo.environment) }
+    public static var current: String { current(environment: ProcessEnvironment.values) }
 
     public static func current(configured: String?) -> String {
-        current(environment: ProcessInfo.processInfo.environment, configured: configured)
+        current(environment: ProcessEnvironment.values, configured: configured)
     }
 
     static func current(environment: [String: String], configured: String? = nil) -> String {

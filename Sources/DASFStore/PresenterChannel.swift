@@ -20,7 +20,7 @@ public struct PresenterChannel: Sendable {
 
     /// The channel for `saveFile` (its real path decides the name, so two spellings of one file
     /// meet); nil when no private folder can be had.
-    public init?(saveFile: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init?(saveFile: String, environment: [String: String] = ProcessEnvironment.values) {
         let runtime = environment["XDG_RUNTIME_DIR"].flatMap { $0.hasPrefix("/") ? $0 + "/dasf" : nil } ?? "/tmp/dasf-\(geteuid())"
         guard Self.privateFolder(runtime) else { return nil }
         let real = (try? FileManager.default.destinationOfSymbolicLink(atPath: saveFile)).map { _ in

@@ -10,6 +10,8 @@ public final class NcursesBackend: TerminalBackend {
     private let color: Bool
     private var pairs: [UInt16: Int16] = [:]
     private var previous: Grid?
+    /// The characters of one run of cells, reused frame after frame.
+    private var run: [wchar_t] = []
     private var quickErrors = 0
     private var stopped = false
 
@@ -58,14 +60,42 @@ public final class NcursesBackend: TerminalBackend {
         let grid = frame.grid
         let reuse = previous.map { $0.width == grid.width && $0.height == grid.height } ?? false
         if !reuse { werase(window) }
-        for y in 0..<grid.height {
-            for x in 0..<grid.width {
-                let cell = grid[x, y]
-                if cell.width == 0 { continue }
-                if reuse, let previous, previous[x, y] == cell, cell.cluster == 0 { continue }
-                put(cell, scalars: cell.cluster == 0 ? [cell.scalar] : grid.scalars(of: cell), x: x, y: y)
+        if run.count < grid.width + 1 { run = Array(repeating: 0, count: grid.width + 1) }
+        grid.cells.withUnsafeBufferPointer { cells in
+            (reuse ? previous?.cells : nil).withUnsafeBufferPointerIfAny { before in
+                for y in 0..<grid.height {
+                    var x = 0
+                    while x < grid.width {
+                        let i = y * grid.width + x
+                        let cell = cells[i]
+                        if cell.width == 0 || (before.map { $0[i] == cell } ?? false) && cell.cluster == 0 { x += 1; continue }
+                        if cell.cluster != 0 {
+                            put(cell, scalars: grid.scalars(of: cell), x: x, y: y)
+                            x += 1
+                            continue
+                        }
+                        // A run: changed cells of one style and one scalar each, written with one call
+                        // from one reusable buffer (a wide character's right half travels with it).
+                        var count = 0, end = x
+                        while end < grid.width {
+                            let next = cells[y * grid.width + end]
+                            if next.width == 0 { end += 1; continue }
+                            if next.cluster != 0 || next.style != cell.style { break }
+                            if let before, before[y * grid.width + end] == next, end > x { break }
+                            run[count] = wchar_t(bitPattern: next.scalar.value)
+                            count += 1
+                            end += 1
+                        }
+                        run[count] = 0
+                        _ = wattr_set(window, attributes(cell.style), color ? pairNumber(cell.style) : 0, nil)
+                        // The bottom-right cell reports an error (the cursor cannot advance) but is drawn.
+                        _ = run.withUnsafeBufferPointer { mvwaddnwstr(window, Int32(y), Int32(x), $0.baseAddress, Int32(count)) }
+                        x = end
+                    }
+                }
             }
         }
+        _ = wattr_set(window, cnc_a_normal(), 0, nil)
         previous = grid
         if let cursor = frame.cursor {
             wmove(window, Int32(cursor.y), Int32(cursor.x))
@@ -76,18 +106,21 @@ public final class NcursesBackend: TerminalBackend {
         wrefresh(window)
     }
 
-    private func put(_ cell: Cell, scalars: [Unicode.Scalar], x: Int, y: Int) {
+    private func attributes(_ style: Style) -> attr_t {
         var attributes = cnc_a_normal()
-        if cell.style.bold { attributes |= cnc_a_bold() }
-        if cell.style.dim { attributes |= cnc_a_dim() }
-        if cell.style.reverse { attributes |= cnc_a_reverse() }
-        if cell.style.underline { attributes |= cnc_a_underline() }
-        let pair = color ? pairNumber(cell.style) : 0
+        if style.bold { attributes |= cnc_a_bold() }
+        if style.dim { attributes |= cnc_a_dim() }
+        if style.reverse { attributes |= cnc_a_reverse() }
+        if style.underline { attributes |= cnc_a_underline() }
+        return attributes
+    }
+
+    /// A cell of several scalars (a combining accent): one cchar_t of its own.
+    private func put(_ cell: Cell, scalars: [Unicode.Scalar], x: Int, y: Int) {
         var wide: [wchar_t] = scalars.prefix(Int(CCHARW_MAX) - 1).map { wchar_t(bitPattern: $0.value) }
         wide.append(0)
         var cc = cchar_t()
-        setcchar(&cc, wide, attributes, pair, nil)
-        // The bottom-right cell reports an error (the cursor cannot advance) but is drawn.
+        setcchar(&cc, wide, attributes(cell.style), color ? pairNumber(cell.style) : 0, nil)
         _ = mvwadd_wch(window, Int32(y), Int32(x), &cc)
     }
 
@@ -166,5 +199,15 @@ public final class NcursesBackend: TerminalBackend {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)
         return Int(now.tv_sec) * 1000 + Int(now.tv_nsec) / 1_000_000
+    }
+}
+
+extension Optional where Wrapped == [Cell] {
+    /// The cells' buffer when there are cells (the last frame), else nil.
+    func withUnsafeBufferPointerIfAny<R>(_ body: (UnsafeBufferPointer<Cell>?) -> R) -> R {
+        switch self {
+        case .some(let cells): cells.withUnsafeBufferPointer { body($0) }
+        case .none: body(nil)
+        }
     }
 }

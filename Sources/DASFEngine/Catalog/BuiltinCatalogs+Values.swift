@@ -12,6 +12,15 @@ extension BuiltinCatalogs {
         }
     }
 
+    /// A shipped catalog's version, without building it (the map's "newer DASF" check).
+    static func version(_ id: String) -> String? {
+        switch id {
+        case "dasf-2.0": return "2.0"
+        case "dasf-1.0": return "1.0"
+        default: return nil
+        }
+    }
+
     private static func dasf_2_0() -> CatalogFile {
         let frameworks: [Framework] = [Framework(id: "mitre-atlas", name: "MITRE ATLAS"), Framework(id: "mitre-attack", name: "MITRE ATT&CK"), Framework(id: "owasp-llm-2023", name: "OWASP Top 10 for LLM Applications (2023, v1.1 numbering)"), Framework(id: "owasp-ml-2023", name: "OWASP Machine Learning Security Top 10 (2023)"), Framework(id: "nist-800-53r5", name: "NIST SP 800-53 Rev. 5"), Framework(id: "iso-42001", name: "ISO/IEC 42001:2023"), Framework(id: "iso-27001-2022", name: "ISO/IEC 27001:2022"), Framework(id: "eu-ai-act", name: "EU AI Act")]
         let models: [DeploymentModel] = [

@@ -36,7 +36,7 @@ public enum BuiltinCatalogs {
     public static func newer(than catalog: Catalog) -> (id: String, version: String)? {
         guard catalog.id.hasPrefix("dasf-") else { return nil }
         let candidates = ids.compactMap { id -> (String, String)? in
-            guard id != catalog.id, let version = try? load(id).version else { return nil }
+            guard id != catalog.id, let version = version(id) else { return nil }
             return IDOrder.areInIncreasingOrder(catalog.version, version) ? (id, version) : nil
         }
         return candidates.max { IDOrder.areInIncreasingOrder($0.1, $1.1) }.map { (id: $0.0, version: $0.1) }

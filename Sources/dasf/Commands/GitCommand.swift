@@ -88,7 +88,7 @@ struct GitSetupCommand: ParsableCommand {
         if global {
             let configured = Git.run(["config", "--global", "--get", "core.attributesFile"]).output.trimmingCharacters(in: .newlines)
             if !configured.isEmpty { return (configured as NSString).expandingTildeInPath }
-            let base = ProcessInfo.processInfo.environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.config")
+            let base = ProcessEnvironment.values["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.config")
             return base + "/git/attributes"
         }
         let top = Git.run(["rev-parse", "--show-toplevel"])
@@ -172,7 +172,7 @@ enum Git {
     static func programName() -> String {
         let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
         let own = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? me
-        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+        for folder in (ProcessEnvironment.values["PATH"] ?? "").split(separator: ":") {
             let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent("dasf").resolvingSymlinksInPath().path
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate == own ? "dasf" : quoted(own) }
         }

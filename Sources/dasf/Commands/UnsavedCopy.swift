@@ -27,7 +27,7 @@ enum UnsavedCopy {
 
     /// $XDG_STATE_HOME/dasf or ~/.local/state/dasf, created (0700) if need be.
     static func stateDirectory() -> String? {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.values
         let base: String
         if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
             base = state

@@ -7,7 +7,7 @@ import Foundation
 /// The config file, read once on first use; its problems are said then, each on one line of
 /// standard error, and dasf goes on with the defaults for what could not be read.
 enum UserSettings {
-    static let loaded: (settings: Settings, problems: [String]) = ConfigFile.load(environment: ProcessInfo.processInfo.environment)
+    static let loaded: (settings: Settings, problems: [String]) = ConfigFile.load(environment: ProcessEnvironment.values)
 
     static var current: Settings { loaded.settings }
 
@@ -20,7 +20,7 @@ enum UserSettings {
     /// The theme: --theme, DASF_THEME, the config file, then NO_COLOR, COLORFGBG, dark. A
     /// name that is no theme is said once and passed over.
     static func theme(flag: ThemeWord?, noColor: Bool) -> ThemeName {
-        var environment = ProcessInfo.processInfo.environment
+        var environment = ProcessEnvironment.values
         if let configured = current.theme, (environment["DASF_THEME"] ?? "").isEmpty { environment["DASF_THEME"] = configured.rawValue }
         let (theme, problem) = ThemeName.choose(flag: flag?.rawValue, environment: environment, colorAllowed: !noColor)
         if let problem { Console.warn(problem) }
@@ -37,7 +37,7 @@ enum TerminalCheck {
             Console.error("\(what) needs a terminal; \(instead)")
             throw ExitCode.failure
         }
-        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        let term = ProcessEnvironment.values["TERM"] ?? ""
         if term == "dumb" || term.isEmpty {
             Console.error("this terminal (TERM=\(term.isEmpty ? "unset" : term)) cannot draw \(drawn); \(instead)")
             throw ExitCode.failure
