@@ -22,9 +22,9 @@ public struct AssessmentDocument: Sendable {
     /// Overlays: those named by `overlays` (paths as typed, read by `readOverlay`) when given;
     /// otherwise the ones the file records, found beside it. One the file records that cannot be
     /// read is said, and its answers kept in the file (as any id the catalog lacks).
-    public static func open(_ path: String, using given: Catalog?, overlays chosen: [String]? = nil,
+    public static func open(_ path: String, using given: Catalog?, overlays chosen: [String]? = nil, journal: Bool = true,
                             readOverlay: (String) throws -> Overlay = { try Overlay.load(path: $0) }) throws -> AssessmentDocument {
-        try open(try SaveFile.open(path), using: given, overlays: chosen, readOverlay: readOverlay)
+        try open(try SaveFile.open(path, journal: journal), using: given, overlays: chosen, readOverlay: readOverlay)
     }
 
     /// A save file already read, as above.

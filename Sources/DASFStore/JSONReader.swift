@@ -11,9 +11,13 @@ struct JSONReader {
 
     static let maximumDepth = 128
 
-    static func parse(_ data: Data) throws(Failure) -> JSONValue {
+    /// `skipping`: a top-level key whose value is stepped over (strings and nesting followed, no
+    /// values built) and read as an empty list: a read-only command that never shows the journal
+    /// does not pay for 100,000 entries.
+    static func parse(_ data: Data, skipping: String? = nil) throws(Failure) -> JSONValue {
         let result: Result<JSONValue, Failure> = data.withUnsafeBytes { raw in
             var reader = JSONReader(bytes: raw.bindMemory(to: UInt8.self))
+            reader.skipping = skipping
             do throws(Failure) {
                 reader.skipSpace()
                 let value = try reader.value(depth: 0)
@@ -29,6 +33,7 @@ struct JSONReader {
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
+    private var skipping: String?
 
     private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -94,13 +99,51 @@ struct JSONReader {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':' after a key") }
             index += 1
             skipSpace()
-            fields.append((key, try value(depth: depth)))
+            if depth == 1, key == skipping {
+                try skipValue()
+                fields.append((key, .array([])))
+            } else {
+                fields.append((key, try value(depth: depth)))
+            }
             skipSpace()
             guard index < bytes.count else { throw failure("the file ends inside an object (truncated?)") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
             if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(fields) }
             throw failure("expected ',' or '}'")
         }
+    }
+
+    /// Steps over one value: strings (with their escapes) and brackets followed to the end, so
+    /// a damaged or truncated value is still an error; nothing is built.
+    private mutating func skipValue() throws(Failure) {
+        var nesting = 0
+        repeat {
+            guard index < bytes.count else { throw failure("the file ends too soon (truncated?)") }
+            switch bytes[index] {
+            case UInt8(ascii: "\""):
+                index += 1
+                while true {
+                    guard index < bytes.count else { throw failure("the file ends inside text (truncated?)") }
+                    let byte = bytes[index]
+                    if byte == UInt8(ascii: "\\") { index += 2; continue }
+                    if byte < 0x20 { throw failure("a control character inside text") }
+                    index += 1
+                    if byte == UInt8(ascii: "\"") { break }
+                }
+                continue
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                nesting += 1
+                guard nesting <= Self.maximumDepth else { throw failure("nested more than \(Self.maximumDepth) levels deep") }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                nesting -= 1
+                guard nesting >= 0 else { throw failure("unexpected closing bracket") }
+            case UInt8(ascii: ","), UInt8(ascii: ":"), 0x20, 0x0A, 0x0D, 0x09:
+                guard nesting > 0 else { return }
+            default:
+                break
+            }
+            index += 1
+        } while nesting > 0
     }
 
     private mutating func array(depth: Int) throws(Failure) -> JSONValue {

@@ -20,6 +20,8 @@ public struct SaveFile: Sendable {
     /// Where the file holds keys this dasf does not know ("risks.9.1.reviewer"): kept on every
     /// save, named by `dasf validate --strict`.
     public private(set) var unknownFields: [String] = []
+    /// False when opened without its journal: such a file is never written (the journal would go).
+    public private(set) var journalRead = true
     /// `journal` as rendered in the file, one line per entry, kept to render only new entries.
     private var journalLines: [String]?
 
@@ -69,10 +71,12 @@ public struct SaveFile: Sendable {
     }
 
     /// Reads and checks a save file. Nothing is written. `-` reads standard input.
-    public static func open(_ path: String) throws(StoreError) -> SaveFile {
+    /// `journal: false` leaves the journal unread (for commands that never show it): the file
+    /// opened so cannot be saved, since its journal would be lost.
+    public static func open(_ path: String, journal: Bool = true) throws(StoreError) -> SaveFile {
         if path == "-" {
             let data = FileHandle.standardInput.readDataToEndOfFile()
-            return try decoded(data, path: "standard input", target: "-")
+            return try decoded(data, path: "standard input", target: "-", journal: journal)
         }
         let target = try resolve(path)
         guard let parts = PathName(target) else { throw StoreError(path: path, kind: .unreadable, reason: "not a file name") }
@@ -89,13 +93,13 @@ public struct SaveFile: Sendable {
         } catch {
             throw StoreError(path: path, kind: .unreadable, reason: "\(error)")
         }
-        return try decoded(data, path: path, target: target)
+        return try decoded(data, path: path, target: target, journal: journal)
     }
 
-    private static func decoded(_ data: Data, path: String, target: String) throws(StoreError) -> SaveFile {
+    private static func decoded(_ data: Data, path: String, target: String, journal readJournal: Bool) throws(StoreError) -> SaveFile {
         let file: SaveFileFormat.DecodedFile
         do {
-            file = try SaveFileFormat.decodeFile(data, path: path)
+            file = try SaveFileFormat.decodeFile(data, path: path, journal: readJournal)
         } catch {
             // A damaged file usually has a sound previous version beside it: say so.
             // Read like the file itself: a link planted at FILE.bak is not followed.
@@ -108,6 +112,7 @@ public struct SaveFile: Sendable {
         var saved = SaveFile(path: path, target: target, assessment: file.assessment, journal: file.journal,
                              fingerprint: Fingerprint.of(data), schema: file.schema)
         saved.unknownFields = file.unknownFields
+        saved.journalRead = readJournal
         return saved
     }
 
@@ -143,6 +148,7 @@ public struct SaveFile: Sendable {
         interruption: AtomicFile.Interruption?
     ) throws(StoreError) -> Outcome {
         guard target != "-" else { throw StoreError(path: path, kind: .writeFailed, reason: "standard input cannot be saved to") }
+        guard journalRead else { throw StoreError(path: path, kind: .writeFailed, reason: "opened without its journal, so it is not written (the journal would be lost)") }
         guard let parts = PathName(target) else { throw StoreError(path: path, kind: .writeFailed, reason: "not a file name") }
         func failed(_ error: AtomicFile.Failure) -> StoreError {
             StoreError(path: path, kind: .writeFailed, reason: "not saved: \(error.reason); the previous version is intact")
@@ -243,7 +249,7 @@ public struct SaveFile: Sendable {
             throw StoreError(path: path, kind: .unreadable, reason: error.reason)
         }
         guard Fingerprint.of(data) != fingerprint else { return nil }
-        return try Self.decoded(data, path: path, target: target)
+        return try Self.decoded(data, path: path, target: target, journal: journalRead)
     }
 
     private func readCurrent() throws(AtomicFile.Failure) -> Data? {

@@ -145,10 +145,10 @@ public enum SaveFileFormat {
 
     /// Reads a save file's bytes in one pass of an order-keeping parser, so unknown keys survive
     /// and every error says where it is.
-    public static func decodeFile(_ data: Data, path: String) throws(StoreError) -> DecodedFile {
+    public static func decodeFile(_ data: Data, path: String, journal readJournal: Bool = true) throws(StoreError) -> DecodedFile {
         let tree: JSONValue
         do {
-            tree = try JSONReader.parse(data)
+            tree = try JSONReader.parse(data, skipping: readJournal ? nil : "journal")
         } catch {
             throw StoreError(path: path, kind: .damaged, reason: JSONProblem.describeUnparsable(data, parserReason: error.reason))
         }

@@ -111,3 +111,39 @@ final class JournalLayoutTests: XCTestCase {
         XCTAssertEqual(try SaveFileFormat.decodeWithJournal(Data(text.utf8), path: "x").journal, [entry])
     }
 }
+
+/// Issue 13: commands that never show the journal step over it unread (no values built), and a
+/// file opened so is never written, since its journal would be lost.
+final class JournalSkipTests: XCTestCase {
+    func testTheJournalIsSteppedOverYetCheckedAndNeverLost() throws {
+        let catalog = try BuiltinCatalogs.load("dasf-2.0")
+        var a = Assessment(title: "t", catalog: catalog)
+        try a.apply(.setControlStatus(control: "DASF 1", status: .implemented), in: catalog)
+        let hostile = Change(target: "control DASF 1", field: "note", from: "a ] } [ {", to: "quote \" and \\ backslash ]]")
+        let journal = (0..<50).map { JournalEntry(at: "2026-11-24T10:00:\(String(format: "%02d", $0))Z", by: "P\($0)", change: hostile) }
+        let bytes = SaveFileFormat.encode(a, journal: journal)
+        let full = try SaveFileFormat.decodeFile(bytes, path: "x")
+        let skipped = try SaveFileFormat.decodeFile(bytes, path: "x", journal: false)
+        XCTAssertEqual(full.journal.count, 50)
+        XCTAssertEqual(skipped.journal, [])
+        XCTAssertEqual(skipped.assessment, full.assessment, "brackets and quotes inside the journal's text do not confuse the step")
+
+        // Damage inside the journal is still an error, said with its place.
+        let text = String(decoding: bytes, as: UTF8.self)
+        for damaged in [String(text.dropLast(40)), text.replacingOccurrences(of: "P7\"", with: "P7\u{01}\""),
+                        text.replacingOccurrences(of: "\"journal\": [", with: "\"journal\": [[")] {
+            XCTAssertThrowsError(try SaveFileFormat.decodeFile(Data(damaged.utf8), path: "x", journal: false))
+        }
+
+        let folder = NSTemporaryDirectory() + "dasf-skip-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try SaveFile.create(folder + "/a.dasf.json", assessment: a, journal: journal)
+        let before = try Data(contentsOf: URL(fileURLWithPath: folder + "/a.dasf.json"))
+        var file = try SaveFile.open(folder + "/a.dasf.json", journal: false)
+        XCTAssertThrowsError(try file.save(try a.applying(.setTitle("changed"), in: catalog))) { error in
+            XCTAssertTrue("\(error)".contains("opened without its journal"), "\(error)")
+        }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: folder + "/a.dasf.json")), before, "nothing written")
+    }
+}

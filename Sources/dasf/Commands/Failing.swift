@@ -67,7 +67,7 @@ struct CatalogOption: ParsableArguments {
 
     func resolved() throws -> Catalog? { try choice.resolved() }
     func resolvedWithOverlays(default fallback: String, saveFile: String) throws -> Catalog { try choice.resolvedWithOverlays(default: fallback, saveFile: saveFile) }
-    func open(_ file: String) throws -> AssessmentDocument { try choice.open(file) }
+    func open(_ file: String, journal: Bool = true) throws -> AssessmentDocument { try choice.open(file, journal: journal) }
 }
 
 /// A catalog and overlays asked for on the command line.
@@ -90,8 +90,10 @@ struct CatalogChoice {
 
     /// Opens a save file against the catalog asked for and the overlays given, else those it
     /// records.
-    func open(_ file: String) throws -> AssessmentDocument {
-        try AssessmentDocument.open(file, using: try resolved(), overlays: overlay.isEmpty ? nil : overlay, readOverlay: CatalogYAML.overlay)
+    /// `journal: false` for commands that never show it (status, most reports): the journal is
+    /// stepped over unread, and the document cannot be saved.
+    func open(_ file: String, journal: Bool = true) throws -> AssessmentDocument {
+        try AssessmentDocument.open(file, using: try resolved(), overlays: overlay.isEmpty ? nil : overlay, journal: journal, readOverlay: CatalogYAML.overlay)
     }
 }
 

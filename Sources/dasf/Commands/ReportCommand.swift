@@ -40,7 +40,8 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let document = try source.open(file)
+            // Only the JSON report carries the journal; the others step over it unread.
+            let document = try source.open(file, journal: format == .json)
             document.warnings.forEach(Console.warn)
             let input = ReportInput(
                 catalog: document.catalog, assessment: document.assessment, journal: document.journal, today: today ?? Author.today(),

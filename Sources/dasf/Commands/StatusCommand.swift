@@ -23,7 +23,8 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let document = try source.open(file)
+            // The status never shows the journal: it is stepped over unread.
+            let document = try source.open(file, journal: false)
             document.warnings.forEach(Console.warn)
             let day = today ?? Author.today()
             switch format {
