@@ -110,7 +110,8 @@ public struct SaveFile: Sendable {
             throw StoreError(path: path, kind: error.kind, reason: error.reason + "; the previous version, which reads, is in \(path).bak")
         }
         var saved = SaveFile(path: path, target: target, assessment: file.assessment, journal: file.journal,
-                             fingerprint: Fingerprint.of(data), schema: file.schema)
+                             // A file read without its journal is never written, so it needs no fingerprint.
+                             fingerprint: readJournal ? Fingerprint.of(data) : "", schema: file.schema)
         saved.unknownFields = file.unknownFields
         saved.journalRead = readJournal
         return saved
