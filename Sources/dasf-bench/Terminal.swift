@@ -126,17 +126,8 @@ enum TerminalBench {
 
     /// Reads until nothing arrives for `quiet` milliseconds; returns the bytes and when the last came.
     static func drain(_ fd: Int32, quiet: Int32) -> (Int, Date) {
-        var total = 0, last = Date()
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            guard poll(&poller, 1, quiet) > 0 else { break }
-            let n = read(fd, &buffer, buffer.count)
-            if n <= 0 { break }
-            total += n
-            last = Date()
-        }
-        return (total, last)
+        let (count, last, _) = drainText(fd, quiet: quiet)
+        return (count, last)
     }
 
     /// As `drain`, with the text that came (for checking what happened).
