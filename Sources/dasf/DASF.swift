@@ -27,7 +27,18 @@ struct DASF: ParsableCommand {
     static func main() {
         // `dasf` and `dasf FILE`, the map, start without the argument parser: its reflection of
         // every command was a sixth of the time to the first frame.
-        if let options = fastStart(Array(CommandLine.arguments.dropFirst())) {
+        // `dasf status FILE`, what scripts run over many files, likewise.
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.count == 2, arguments[0] == "status", !arguments[1].hasPrefix("-") {
+            do {
+                UserSettings.reportProblems()
+                try StatusCommand.show(arguments[1])
+            } catch {
+                exit(withError: error)
+            }
+            return
+        }
+        if let options = fastStart(arguments) {
             do {
                 UserSettings.reportProblems()
                 try OpenCommand.open(options)

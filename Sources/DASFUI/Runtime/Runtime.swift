@@ -57,9 +57,11 @@ public final class Runtime<Backend: TerminalBackend> {
     /// failed, so the caller can keep it somewhere safe.
     public func run() -> Assessment? {
         state.size = backend.size
-        handle(.versionControl(versionControl()))
         backend.draw(Renderer.render(state))
         announce()
+        // Git is asked after the first frame, so a repository never delays it.
+        handle(.versionControl(versionControl()))
+        if state.versionControl != nil { backend.draw(Renderer.render(state)) }
         changed = false
         defer { if published != nil { publish(nil) } }
         loop: while true {

@@ -22,9 +22,15 @@ struct StatusCommand: ParsableCommand {
     }
 
     func run() throws {
+        try Self.show(file, format: format, today: today, choice: source.choice)
+    }
+
+    /// The status of one file; `dasf status FILE` alone comes here without the argument parser
+    /// (`DASF.fastStatus`), as a script running it over a thousand files does.
+    static func show(_ file: String, format: OutputFormat = .text, today: String? = nil, choice: CatalogChoice = CatalogChoice()) throws {
         try reportingFailures {
             // The status never shows the journal: it is stepped over unread.
-            let document = try source.open(file, journal: false)
+            let document = try choice.open(file, journal: false)
             document.warnings.forEach(Console.warn)
             let day = today ?? Author.today()
             switch format {
