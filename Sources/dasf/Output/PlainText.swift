@@ -4,6 +4,9 @@ enum PlainText {
     /// Replaces C0 and C1 control characters (ESC included) with visible stand-ins such as "^[",
     /// so a hostile note cannot move the cursor or change colours. Tabs and line breaks become spaces.
     static func clean(_ text: String) -> String {
+        // Most text has nothing to replace: said by one pass over its bytes (C1 controls are
+        // U+0080–U+009F, encoded 0xC2 0x80–0x9F).
+        if !needsCleaning(text, keepingLineBreaks: false) { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar.value {
@@ -19,7 +22,17 @@ enum PlainText {
 
     /// Like `clean`, but keeps line breaks: for whole blocks of output.
     static func cleanLines(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { clean(String($0)) }.joined(separator: "\n")
+        if !needsCleaning(text, keepingLineBreaks: true) { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { clean(String($0)) }.joined(separator: "\n")
+    }
+
+    static func needsCleaning(_ text: String, keepingLineBreaks: Bool) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x20 && !(keepingLineBreaks && byte == 0x0A) || byte == 0x7F || previous == 0xC2 && byte >= 0x80 && byte < 0xA0 { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// Left-aligns the first column and right-aligns the rest.
