@@ -32,6 +32,18 @@ enum PortfolioBench {
                 throw BenchFailure("the first frame does not show the \(count) systems")
             }
             row("portfolio of \(count): files to first frame", result, target: count == 1000 ? "< 1 s" : count == 10000 ? "< 10 s" : "")
+            // One key on the portfolio screen: the selection must move each time.
+            let found = PortfolioLoader.find([folder])
+            let loaded = PortfolioLoader.load(found.files, today: "2026-11-24")
+            var state = PortfolioState(portfolio: Portfolio(systems: loaded.systems, failures: [], catalogs: loaded.catalogs), size: size)
+            var step = 0
+            row("  one key on it (move, render)", measure(200) {
+                let before = state.row
+                _ = PortfolioController.reduce(&state, step % 2 == 0 ? .down : .up)
+                precondition(state.row != before, "the key moved no row")
+                step += 1
+                _ = PortfolioView.render(state)
+            }, target: "< 1000 µs")
             if FileManager.default.isExecutableFile(atPath: binary) {
                 let (rss, ok) = peakMemory([binary, "portfolio", folder, "--format", "csv"], expectLines: count + 1)
                 print("  dasf portfolio --format csv, \(count) files: peak memory \(rss / 1024) MiB\(ok ? "" : " (OUTPUT WRONG)")")

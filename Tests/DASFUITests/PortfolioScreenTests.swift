@@ -55,6 +55,21 @@ final class PortfolioScreenTests: XCTestCase {
         XCTAssertEqual(s.row, 3, "back in the same place")
     }
 
+    /// The totals are worked out with the rows (not per key), so a row read again after an edit
+    /// must bring them along.
+    func testTotalsFollowARowReadAgain() throws {
+        var s = try state(30, size: Size(width: 100, height: 30))
+        let catalog = try BuiltinCatalogs.load("dasf-2.0")
+        let before = s.columnTotals[0].open
+        let first = s.rows[0]
+        var done = PortfolioFixture.assessment(Int(first.title.suffix(3)) ?? 1, catalog: catalog)
+        for control in catalog.controls { try done.apply(.setControlStatus(control: control.id, status: .implemented), in: catalog) }
+        s.replace(SystemSummary(path: first.path, catalog: catalog, assessment: done, lastChange: first.lastChange, today: "2026-11-24"))
+        XCTAssertEqual(s.columnTotals[0].open, before - (first.components[1]?.open ?? 0))
+        XCTAssertEqual(s.summary, s.portfolio.summary(s.rows, s.columns))
+        XCTAssertTrue(PortfolioView.render(s).grid.text.contains(s.summary.prefix(30)))
+    }
+
     func testOrderFilterAndSearch() throws {
         var s = try state(30, size: Size(width: 100, height: 30))
         let selected = s.rows[5].path

@@ -20,7 +20,15 @@ public struct PortfolioState: Sendable {
     public var top = 0
     /// The selected column; -1 is the system's name.
     public var column = -1
-    public var view = View.grid
+    public var view = View.grid {
+        didSet { if view != oldValue { componentLines = Self.lines(of: view, portfolio, rows) } }
+    }
+    /// What the title bar and the totals row show, worked out with the rows, not per key (a key
+    /// at 10,000 systems cost 17–25 ms when they were added up in every frame).
+    public private(set) var summary = ""
+    public private(set) var columnTotals: [Totals] = []
+    /// The component view's lines: one per (risk, system); empty on the grid.
+    public private(set) var componentLines: [(risk: String, system: SystemSummary, partial: Bool)] = []
     /// Where the grid was when a component was opened, to come back to.
     var gridPlace = (row: 0, top: 0)
     /// Digits typed to pick a column ("1", "10").
@@ -42,6 +50,9 @@ public struct PortfolioState: Sendable {
         let path = rows.indices.contains(row) ? rows[row].path : nil
         rows = portfolio.rows(filter, order)
         columns = portfolio.columns(filter)
+        summary = portfolio.summary(rows, columns)
+        columnTotals = columns.map { portfolio.total($0, rows) }
+        componentLines = Self.lines(of: view, portfolio, rows)
         // The same system stays selected when the order or filter changes, if it is still there.
         row = path.flatMap { p in rows.firstIndex { $0.path == p } } ?? min(row, max(0, rows.count - 1))
         column = min(column, columns.count - 1)
@@ -59,8 +70,7 @@ public struct PortfolioState: Sendable {
         recompute()
     }
 
-    /// The component view's lines: one per (risk, system).
-    public var componentLines: [(risk: String, system: SystemSummary, partial: Bool)] {
+    static func lines(of view: View, _ portfolio: Portfolio, _ rows: [SystemSummary]) -> [(risk: String, system: SystemSummary, partial: Bool)] {
         guard case .component(let id) = view else { return [] }
         return portfolio.unsettled(inComponent: id, rows).flatMap { entry in entry.systems.map { (entry.risk, $0.system, $0.partial) } }
     }

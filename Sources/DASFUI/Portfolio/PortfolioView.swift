@@ -40,7 +40,7 @@ public enum PortfolioView {
             return Frame(grid: grid, cursor: nil)
         }
         let theme = state.theme
-        let summary = state.portfolio.summary(state.rows, state.columns)
+        let summary = state.summary
         let right = "sorted by \(state.order.rawValue)" + (state.filter.isEmpty ? "" : "\(state.glyphs.separator)filter: \(state.filter.label)")
         let bar = Rect(x: 0, y: 0, width: state.size.width, height: 1)
         grid.fill(bar, style: theme.style(.titleBar))
@@ -125,8 +125,7 @@ public enum PortfolioView {
         let line = Rect(x: 0, y: y, width: state.size.width, height: 1)
         grid.text(" " + TextWidth.truncate("all \(state.rows.count) open", to: widths.name - 1, ellipsis: g.ellipsis), x: 0, y: y, style: theme.style(.emphasis), clip: line)
         var open = 0, partial = 0
-        for (n, column) in state.columns.enumerated() {
-            let t = state.portfolio.total(column, state.rows)
+        for (n, t) in state.columnTotals.enumerated() {
             open += t.open
             partial += t.partial
             let text = TextWidth.of("\(t.open)") < widths.cell ? "\(t.open)" : "+"
@@ -192,7 +191,7 @@ public enum PortfolioView {
     static func describeSelection(_ state: PortfolioState) -> String {
         switch state.view {
         case .grid:
-            guard state.rows.indices.contains(state.row) else { return state.portfolio.summary(state.rows, state.columns) }
+            guard state.rows.indices.contains(state.row) else { return state.summary }
             let system = state.rows[state.row]
             guard state.columns.indices.contains(state.column) else {
                 let t = system.overall
