@@ -1,3 +1,4 @@
+import Foundation
 import DASFEngine
 import XCTest
 
@@ -264,5 +265,19 @@ final class MapUpgradeTests: XCTestCase {
         press(&readOnly, .character(">"))
         XCTAssertNil(readOnly.prompt)
         XCTAssertEqual(readOnly.catalog.id, "dasf-1.0")
+    }
+}
+
+/// A control an overlay adds ("ACME 1") is reached by `:` like DASF's own.
+final class OverlayJumpTests: XCTestCase {
+    func testJumpFindsAnOverlaysControlByItsID() throws {
+        let base = try BuiltinCatalogs.load("dasf-2.0")
+        let text = #"{"format": "dasf-overlay", "formatVersion": 1, "id": "acme", "controls": [{"id": "ACME 1", "title": "Gateway firewall (test data)", "mitigates": ["9.1"]}]}"#
+        let catalog = try base.applying(try Overlay.load(data: Data(text.utf8), origin: "acme.json"), path: "acme.json", origin: "acme.json")
+        var state = AppState(catalog: catalog, assessment: Assessment(title: "t", catalog: catalog), path: "t.dasf.json", size: Size(width: 100, height: 30))
+        press(&state, .character(":"))
+        for c in "acme 1" { press(&state, .character(c)) }
+        press(&state, .enter)
+        XCTAssertEqual(state.screen, .control("ACME 1"), state.message ?? "")
     }
 }

@@ -630,6 +630,9 @@ public enum Reducer {
             push(.control("DASF \(number)"), &state)
         } else if lower.hasPrefix("dasf"), let id = catalog.controlID(matching: target) {
             push(.control(id), &state)
+        } else if let control = catalog.controls.first(where: { $0.id.lowercased() == lower }) {
+            // A control of an overlay or one's own catalog ("ACME 1"), by its id.
+            push(.control(control.id), &state)
         } else {
             state.message = "nothing called \"\(target)\" (:9 component, :9.1 risk, :d54 or :DASF 54 control)"
         }
