@@ -19,6 +19,14 @@ public enum AtlasLayer {
 
     static let colours = (open: "#e06666", partial: "#f6b26b", done: "#93c47d")
 
+    /// What a layer left out or flagged, one line each.
+    static func notes(tactics: Set<String>, retired: Set<String>) -> [String] {
+        var notes: [String] = []
+        if !tactics.isEmpty { notes.append("left out, tactics rather than techniques: \(tactics.sorted().joined(separator: ", "))") }
+        if !retired.isEmpty { notes.append("kept but flagged, retired from ATLAS: \(retired.sorted().joined(separator: ", "))") }
+        return notes
+    }
+
     public static func render(_ input: ReportInput, domain: String = "atlas-atlas") throws -> Result {
         var cited: [String: [(Risk, RiskEvaluation)]] = [:], order: [String] = []
         var tactics = Set<String>(), retiredSeen = Set<String>()
@@ -50,10 +58,7 @@ public enum AtlasLayer {
             legendItems: [Navigator.Legend(label: "a citing risk is open", color: colours.open), Navigator.Legend(label: "citing risks partly mitigated", color: colours.partial),
                           Navigator.Legend(label: "every citing risk mitigated or treated", color: colours.done)])
         let json = try Navigator.encode(layer)
-        var notes: [String] = []
-        if !tactics.isEmpty { notes.append("left out, tactics rather than techniques: \(tactics.sorted().joined(separator: ", "))") }
-        if !retiredSeen.isEmpty { notes.append("kept but flagged, retired from ATLAS: \(retiredSeen.sorted().joined(separator: ", "))") }
-        return Result(json: Escaping.jsonInert(json), notes: notes, techniques: techniques.count)
+        return Result(json: Escaping.jsonInert(json), notes: notes(tactics: tactics, retired: retiredSeen), techniques: techniques.count)
     }
 }
 
@@ -129,9 +134,6 @@ extension AtlasLayer {
             legendItems: [Navigator.Legend(label: "half the systems or more leave it open", color: colours.open),
                           Navigator.Legend(label: "some systems leave it open", color: colours.partial),
                           Navigator.Legend(label: "only partly mitigated, none open", color: colours.done)])
-        var notes: [String] = []
-        if !tactics.isEmpty { notes.append("left out, tactics rather than techniques: \(tactics.sorted().joined(separator: ", "))") }
-        if !retiredSeen.isEmpty { notes.append("kept but flagged, retired from ATLAS: \(retiredSeen.sorted().joined(separator: ", "))") }
-        return Result(json: Escaping.jsonInert(try Navigator.encode(layer)), notes: notes, techniques: techniques.count)
+        return Result(json: Escaping.jsonInert(try Navigator.encode(layer)), notes: notes(tactics: tactics, retired: retiredSeen), techniques: techniques.count)
     }
 }

@@ -107,9 +107,7 @@ struct GitTextconvCommand: ParsableCommand {
 
     func run() throws {
         // git shows what this prints, so a file dasf cannot read is shown as it is.
-        guard let document = try? AssessmentDocument.open(file, using: nil, readOverlay: { path in
-            throw CatalogError(origin: path, problems: ["not read while diffing"])
-        }) else {
+        guard let document = try? AssessmentDocument.open(file, using: nil, readOverlay: Git.noOverlay) else {
             FileHandle.standardOutput.write((try? Data(contentsOf: URL(fileURLWithPath: file))) ?? Data())
             return
         }
@@ -130,7 +128,7 @@ struct GitDiffDriverCommand: ParsableCommand {
         let path = arguments[0], old = arguments[1], new = arguments[4]
         Console.out("dasf diff a/\(PlainText.clean(path)) b/\(PlainText.clean(path))")
         func open(_ file: String) -> AssessmentDocument? {
-            file == "/dev/null" ? nil : try? AssessmentDocument.open(file, using: nil, readOverlay: { throw CatalogError(origin: $0, problems: ["not read while diffing"]) })
+            file == "/dev/null" ? nil : try? AssessmentDocument.open(file, using: nil, readOverlay: Git.noOverlay)
         }
         let a = open(old), b = open(new)
         switch (a, b) {
@@ -153,6 +151,12 @@ struct GitDiffDriverCommand: ParsableCommand {
 enum Git {
     static let attributesLine = "*.dasf.json merge=dasf diff=dasf"
     static let backupPattern = "*.dasf.json.bak"
+
+    /// git hands the drivers temporary copies: the overlays they name are not beside them, and
+    /// are not read (the diff is of the answers).
+    static func noOverlay(_ path: String) throws -> Overlay {
+        throw CatalogError(origin: path, problems: ["not read while diffing"])
+    }
 
     /// This repository's own ignore list (.git/info/exclude), never committed.
     static func excludeFile() -> String? {
