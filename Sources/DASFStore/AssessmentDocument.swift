@@ -77,7 +77,7 @@ public struct AssessmentDocument: Sendable {
     /// to the journal, and saves once; a change someone saved meanwhile is merged as any save's is
     /// (a field both changed is refused).
     public mutating func replace(with assessment: Assessment, journal entries: [JournalEntry]) throws {
-        try file.save(assessment, journal: file.journal + entries, force: false, conflicts: .refuse)
+        try file.save(assessment, journal: file.journal.adding(entries), force: false, conflicts: .refuse)
     }
 
     /// Applies edits all together, records each changed field in the journal under `author`,
@@ -89,10 +89,15 @@ public struct AssessmentDocument: Sendable {
         for edit in edits { try assessment.apply(edit, in: catalog) }
         let at = Author.timestamp()
         let entries = assessment.changes(from: file.assessment).map { JournalEntry(at: at, by: author, change: $0) }
-        return try file.save(assessment, journal: file.journal + entries, force: force)
+        return try file.save(assessment, journal: file.journal.adding(entries), force: force)
     }
 
-    public var journal: [JournalEntry] { file.journal }
+    public var journal: Journal { file.journal }
+
+    /// Every journal entry, read from the file if they were left in it.
+    public func journalEntries() throws(StoreError) -> [JournalEntry] {
+        try file.journalEntries()
+    }
 
     public var scorecard: Scorecard { Scorecard(catalog: catalog, assessment: assessment) }
 

@@ -11,10 +11,17 @@ public struct SaveFile: Sendable {
     /// Where the bytes are: `path` with its links resolved once, on purpose, when it was opened.
     public let target: String
     public private(set) var assessment: Assessment
-    /// Every edit so far, oldest first: the minutes of the workshop.
-    public private(set) var journal: [JournalEntry]
-    /// A fingerprint of the file as last read or written (`Fingerprint`).
-    public private(set) var fingerprint: String
+    /// Every edit so far, oldest first: the minutes of the workshop. In a file dasf wrote, the
+    /// entries it held stay unread in it (`Journal.kept`) until something asks for them.
+    public private(set) var journal: Journal
+    /// A fingerprint of the file as last read or written (`Fingerprint`), for a file read whole.
+    private var fingerprint: String
+    /// For a file whose journal was left in it: the journal, what the file was (a save checks
+    /// the file is still that one without reading it), and the bytes around the journal's
+    /// entries as last read or written.
+    private var stored: StoredJournal?
+    private var stamp: FileStamp?
+    private var around: (head: Data, tail: Data)?
     /// The schema the file had; it is kept unless the content needs a newer one.
     public private(set) var schema: Int
     /// Where the file holds keys this dasf does not know ("risks.9.1.reviewer"): kept on every
@@ -22,16 +29,39 @@ public struct SaveFile: Sendable {
     public private(set) var unknownFields: [String] = []
     /// False when opened without its journal: such a file is never written (the journal would go).
     public private(set) var journalRead = true
-    /// `journal` as rendered in the file, one line per entry, kept to render only new entries.
+    /// Journal entries as rendered in the file, one line each, kept to render only new entries:
+    /// every entry for a file read whole, the recorded ones for a file whose journal stays in it.
     private var journalLines: [String]?
 
-    init(path: String, target: String, assessment: Assessment, journal: [JournalEntry], fingerprint: String, schema: Int) {
+    init(path: String, target: String, assessment: Assessment, journal: Journal, fingerprint: String, schema: Int) {
         self.path = path
         self.target = target
         self.assessment = assessment
         self.journal = journal
         self.fingerprint = fingerprint
         self.schema = schema
+    }
+
+    /// Every journal entry, read from the file if they were left in it.
+    public func journalEntries() throws(StoreError) -> [JournalEntry] {
+        do {
+            return try journal.entries()
+        } catch {
+            throw StoreError(path: path, kind: .damaged, reason: error.reason)
+        }
+    }
+
+    /// Reads a journal left in the file and checks every entry: where entries hold keys this dasf
+    /// does not know ("journal[3].mood"). Nothing for a journal read with the file.
+    public func checkedJournal() throws(StoreError) -> [String] {
+        guard let stored else { return [] }
+        let bytes: Data
+        do {
+            bytes = try stored.bytes()
+        } catch {
+            throw StoreError(path: path, kind: .damaged, reason: error.reason)
+        }
+        return try SaveFileFormat.decodeJournalReporting(bytes, path: path).unknownPaths
     }
 
     /// What a save did.
@@ -78,13 +108,18 @@ public struct SaveFile: Sendable {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             return try decoded(data, path: "standard input", target: "-", journal: journal)
         }
-        let target = try resolve(path)
+        return try read(path: path, target: try resolve(path), journal: journal)
+    }
+
+    private static func read(path: String, target: String, journal: Bool) throws(StoreError) -> SaveFile {
         guard let parts = PathName(target) else { throw StoreError(path: path, kind: .unreadable, reason: "not a file name") }
         let data: Data
         do {
             let directory = try Directory(parts.directory)
-            guard let bytes = try directory.read(parts.name) else { throw StoreError(path: path, kind: .unreadable, reason: "no such file") }
-            data = bytes
+            guard let (file, info) = try directory.openRegular(parts.name) else { throw StoreError(path: path, kind: .unreadable, reason: "no such file") }
+            defer { close(file) }
+            if let kept = try keptJournal(file, info, path: path, target: target) { return kept }
+            data = try Directory.readAll(file, expected: Int(info.st_size))
         } catch let error as StoreError {
             throw error
         } catch let error as AtomicFile.Failure {
@@ -94,6 +129,50 @@ public struct SaveFile: Sendable {
             throw StoreError(path: path, kind: .unreadable, reason: "\(error)")
         }
         return try decoded(data, path: path, target: target, journal: journal)
+    }
+
+    /// The file opened with its journal left in it, when it is laid out as dasf writes it (the
+    /// journal last, one entry a line): only the fields before the journal are read, and the
+    /// journal's last bytes to check where it ends. Nil otherwise. The journal keeps a duplicate
+    /// of the descriptor, to read the file as it was opened if it is ever asked to.
+    private static func keptJournal(_ file: Int32, _ info: stat, path: String, target: String) throws -> SaveFile? {
+        let size = Int(info.st_size)
+        let opening = SaveFileFormat.journalOpening.utf8.count, closing = Data(SaveFileFormat.journalClosing.utf8)
+        var prefix = Data()
+        var start: Int?
+        while start == nil && prefix.count < size {
+            let more = try Directory.read(file, from: prefix.count, count: min(max(prefix.count, 65_536), size - prefix.count))
+            guard !more.isEmpty else { return nil }
+            // The marker may straddle the two reads: look again from just before the join.
+            let from = max(0, prefix.count - opening)
+            prefix += more
+            start = SaveFileFormat.journalStart(in: prefix[from...])
+        }
+        guard let start, start + opening + closing.count <= size,
+              try Directory.read(file, from: size - closing.count, count: closing.count) == closing
+        else { return nil }
+        var head = Data(prefix[..<start])
+        head += Data("\n}\n".utf8)
+        let decoded = try decoded(head, path: path, target: target, journal: true)
+        // A journal field before the marker means the file is not laid out as expected.
+        guard decoded.journal.isEmpty else { return nil }
+        // "[\n" … "\n  ]": from the bracket the marker ends with to the one `closing` starts with.
+        let bracket = start + opening - 2, length = size - (closing.count - 4) - bracket
+        guard length >= 8 else { return nil }
+        let copy = fcntl(file, F_DUPFD_CLOEXEC, 0)
+        guard copy >= 0 else { return nil }
+        let stored = StoredJournal(path: path, descriptor: copy, offset: bracket, length: length)
+        // Its last line must be a journal entry: a list of something else that ends the file the
+        // same way (a key added after the journal by hand) is read with the rest instead.
+        guard stored.last != nil else { return nil }
+        var saved = decoded
+        saved.journal = Journal(kept: stored)
+        saved.stored = stored
+        saved.stamp = FileStamp(info)
+        saved.around = (Data(prefix[..<(bracket + 2)]), closing)
+        saved.fingerprint = ""
+        saved.journalLines = []
+        return saved
     }
 
     private static func decoded(_ data: Data, path: String, target: String, journal readJournal: Bool) throws(StoreError) -> SaveFile {
@@ -109,7 +188,7 @@ public struct SaveFile: Sendable {
             else { throw error }
             throw StoreError(path: path, kind: error.kind, reason: error.reason + "; the previous version, which reads, is in \(path).bak")
         }
-        var saved = SaveFile(path: path, target: target, assessment: file.assessment, journal: file.journal,
+        var saved = SaveFile(path: path, target: target, assessment: file.assessment, journal: Journal(file.journal),
                              // A file read without its journal is never written, so it needs no fingerprint.
                              fingerprint: readJournal ? Fingerprint.of(data) : "", schema: file.schema)
         saved.unknownFields = file.unknownFields
@@ -129,7 +208,7 @@ public struct SaveFile: Sendable {
                 : error.reason
             throw StoreError(path: path, kind: kind, reason: what + (kind == .alreadyExists && !isDirectory(path) ? "; not replaced" : ""))
         }
-        return SaveFile(path: path, target: path, assessment: assessment, journal: journal, fingerprint: Fingerprint.of(data),
+        return SaveFile(path: path, target: path, assessment: assessment, journal: Journal(journal), fingerprint: Fingerprint.of(data),
                         schema: SaveFileFormat.schemaVersion)
     }
 
@@ -139,36 +218,69 @@ public struct SaveFile: Sendable {
     /// The replaced version is kept as `FILE.bak`. Returns what it did.
     @discardableResult
     public mutating func save(
-        _ assessment: Assessment, journal: [JournalEntry]? = nil, force: Bool = false, conflicts: ConflictPolicy = .refuse
+        _ assessment: Assessment, journal: Journal? = nil, force: Bool = false, conflicts: ConflictPolicy = .refuse
     ) throws(StoreError) -> Outcome {
         try save(assessment, journal: journal, force: force, conflicts: conflicts, interruption: nil)
     }
 
     mutating func save(
-        _ assessment: Assessment, journal newJournal: [JournalEntry]? = nil, force: Bool, conflicts policy: ConflictPolicy = .refuse,
+        _ assessment: Assessment, journal newJournal: Journal? = nil, force: Bool, conflicts policy: ConflictPolicy = .refuse,
         interruption: AtomicFile.Interruption?
     ) throws(StoreError) -> Outcome {
         guard target != "-" else { throw StoreError(path: path, kind: .writeFailed, reason: "standard input cannot be saved to") }
         guard journalRead else { throw StoreError(path: path, kind: .writeFailed, reason: "opened without its journal, so it is not written (the journal would be lost)") }
         guard let parts = PathName(target) else { throw StoreError(path: path, kind: .writeFailed, reason: "not a file name") }
-        func failed(_ error: AtomicFile.Failure) -> StoreError {
-            StoreError(path: path, kind: .writeFailed, reason: "not saved: \(error.reason); the previous version is intact")
+        func failed(_ reason: String) -> StoreError {
+            StoreError(path: path, kind: .writeFailed, reason: "not saved: \(reason); the previous version is intact")
         }
+        let journal = newJournal ?? self.journal
         let directory: Directory
-        let current: Data?
         do {
             directory = try Directory(parts.directory)
             try directory.lock()
-            current = try directory.read(parts.name)
         } catch {
-            throw failed(error)
+            throw failed(error.reason)
         }
         // From here to the rename no other dasf can write this folder's files.
+        var current: Data?
+        var unchangedOnDisk = false
+        do {
+            if let stored, journal.kept === stored, let stamp, let around {
+                // The journal stays in the file: the file is taken as unchanged when it is still the
+                // same one (device, inode, size, time), else when its bytes are what was last there.
+                if let now = directory.status(of: parts.name), FileStamp(now) == stamp {
+                    unchangedOnDisk = true
+                } else {
+                    current = try directory.read(parts.name)
+                    if let bytes = current, bytes.count == around.head.count + stored.length - 6 + around.tail.count,
+                       bytes.prefix(around.head.count) == around.head, bytes.suffix(around.tail.count) == around.tail,
+                       let lines = try? stored.entryLines(), bytes.dropFirst(around.head.count).prefix(lines.count) == lines {
+                        unchangedOnDisk = true
+                    }
+                }
+            } else {
+                current = try directory.read(parts.name)
+                unchangedOnDisk = current.map { Fingerprint.of($0) == fingerprint } ?? true
+            }
+        } catch {
+            throw failed(error.reason)
+        }
+        if unchangedOnDisk || force, let stored, journal.kept === stored {
+            return try saveKeepingJournal(assessment, journal, stored: stored, in: directory, name: parts.name, interruption: interruption)
+        }
+
         var assessment = assessment
-        var journal = newJournal ?? self.journal
+        var entries: [JournalEntry]
+        var earlier: [JournalEntry]
+        do {
+            entries = try journal.entries()
+            earlier = try self.journal.entries()
+        } catch {
+            throw failed(error.reason)
+        }
         var outcome = Outcome(kind: .written)
         var lines: [String]?
-        if let current, Fingerprint.of(current) != fingerprint, !force {
+        if let current, !unchangedOnDisk, !force {
             let theirs: SaveFileFormat.DecodedFile
             do {
                 theirs = try SaveFileFormat.decodeFile(current, path: path)
@@ -184,19 +296,19 @@ public struct SaveFile: Sendable {
                 throw StoreError(path: path, kind: .changedOnDisk,
                     reason: "the file changed on disk since it was read and \(fields) changed there too; not overwritten (run it again to apply yours to the new version, or use --force)")
             }
-            let seen = Set(self.journal)
+            let seen = Set(earlier)
             outcome = Outcome(kind: .merged, theirChanges: merge.fromTheirs,
                               theirAuthors: Array(Set(theirs.journal.filter { !seen.contains($0) }.map(\.by))).sorted(), newConflicts: fresh)
             assessment = merge.assessment
-            journal = Assessment.mergeJournals(journal, theirs.journal)
+            entries = Assessment.mergeJournals(entries, theirs.journal)
             schema = max(schema, theirs.schema)
-        } else if let cached = journalLines, cached.count == self.journal.count {
+        } else if self.stored == nil, let cached = journalLines, cached.count == earlier.count {
             // Lines already rendered are reused up to the first entry that differs: appends and
             // a folded last line (JournalEntry.append) render only what is new.
-            let kept = zip(journal, self.journal).prefix { $0 == $1 }.count
-            lines = Array(cached[..<kept]) + journal[kept...].map(SaveFileFormat.journalLine)
+            let kept = zip(entries, earlier).prefix { $0 == $1 }.count
+            lines = Array(cached[..<kept]) + entries[kept...].map(SaveFileFormat.journalLine)
         }
-        let rendered = lines ?? journal.map(SaveFileFormat.journalLine)
+        let rendered = lines ?? entries.map(SaveFileFormat.journalLine)
         let data = SaveFileFormat.encode(assessment, journalLines: rendered, schema: schema)
         if current == data {
             outcome.kind = outcome.kind == .merged ? .merged : .unchanged
@@ -205,13 +317,55 @@ public struct SaveFile: Sendable {
                 directory.removeStaleTemporaries(of: parts.name)
                 try AtomicFile.write(data, named: parts.name, in: directory, backup: true, interruption: interruption)
             } catch {
-                throw failed(error)
+                throw failed(error.reason)
+            }
+        }
+        self.assessment = assessment
+        self.journal = Journal(entries)
+        journalLines = rendered
+        fingerprint = Fingerprint.of(data)
+        stored = nil
+        stamp = nil
+        around = nil
+        return outcome
+    }
+
+    /// A save that writes the journal's kept entries back as the bytes they were, read from the
+    /// file as it was opened, and renders only the entries recorded since: with 100,000 entries
+    /// it costs about what writing the bytes does.
+    private mutating func saveKeepingJournal(
+        _ assessment: Assessment, _ journal: Journal, stored: StoredJournal, in directory: Directory, name: String,
+        interruption: AtomicFile.Interruption?
+    ) throws(StoreError) -> Outcome {
+        func failed(_ reason: String) -> StoreError {
+            StoreError(path: path, kind: .writeFailed, reason: "not saved: \(reason); the previous version is intact")
+        }
+        let recorded = journal.recorded, before = self.journal.recorded
+        let reused = journalLines.map { cached in cached.count == before.count ? zip(recorded, before).prefix { $0 == $1 }.count : 0 } ?? 0
+        let rendered = Array((journalLines ?? [])[..<reused]) + recorded[reused...].map(SaveFileFormat.journalLine)
+        let keptLines: Data
+        do {
+            keptLines = try stored.entryLines()
+        } catch {
+            throw failed(error.reason)
+        }
+        let parts = SaveFileFormat.encode(assessment, schema: schema, keptLines: keptLines, recordedLines: rendered)
+        var outcome = Outcome(kind: .written)
+        if let around, around.head == parts[0], around.tail == parts[2] {
+            outcome.kind = .unchanged
+        } else {
+            do {
+                directory.removeStaleTemporaries(of: name)
+                let written = try AtomicFile.write(parts, named: name, in: directory, backup: true, interruption: interruption)
+                stamp = FileStamp(written)
+            } catch {
+                throw failed(error.reason)
             }
         }
         self.assessment = assessment
         self.journal = journal
         journalLines = rendered
-        fingerprint = Fingerprint.of(data)
+        around = (parts[0], parts[2])
         return outcome
     }
 
@@ -242,6 +396,7 @@ public struct SaveFile: Sendable {
     /// The file as it is on disk now, decoded, when it differs from what was last read or written.
     public func readIfChanged() throws(StoreError) -> SaveFile? {
         guard target != "-" else { return nil }
+        if stored != nil, let stamp { return try readKeptIfChanged(stamp: stamp) }
         let data: Data
         do {
             guard let bytes = try readCurrent() else { return nil }
@@ -251,6 +406,19 @@ public struct SaveFile: Sendable {
         }
         guard Fingerprint.of(data) != fingerprint else { return nil }
         return try Self.decoded(data, path: path, target: target, journal: journalRead)
+    }
+
+    /// As `readIfChanged`, for a file whose journal was left in it: the same file (device, inode,
+    /// size, time) is unchanged, and so is one whose fields and journal length are what they were.
+    private func readKeptIfChanged(stamp: FileStamp) throws(StoreError) -> SaveFile? {
+        var info = stat()
+        if lstat(target, &info) == 0, FileStamp(info) == stamp { return nil }
+        let fresh = try Self.read(path: path, target: target, journal: journalRead)
+        if let around, let theirs = fresh.around, around.head == theirs.head, around.tail == theirs.tail,
+           fresh.stored?.length == stored?.length, fresh.assessment == assessment {
+            return nil
+        }
+        return fresh
     }
 
     private func readCurrent() throws(AtomicFile.Failure) -> Data? {
@@ -271,5 +439,24 @@ public struct SaveFile: Sendable {
     private static func isDirectory(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+}
+
+/// What a file is, as `stat` says, to tell without reading it that it is still the one read or
+/// written: device, inode, size and modification time (a rename keeps all four; a write in place
+/// changes the time, a replacement the inode).
+struct FileStamp: Equatable, Sendable {
+    let device: UInt64
+    let inode: UInt64
+    let size: Int64
+    let seconds: Int
+    let nanoseconds: Int
+
+    init(_ info: stat) {
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        seconds = info.st_mtim.tv_sec
+        nanoseconds = info.st_mtim.tv_nsec
     }
 }

@@ -40,11 +40,46 @@ public enum SaveFileFormat {
     /// The file with the journal's lines already rendered, so a save with a long journal only
     /// renders the entries added since the last one.
     static func encode(_ assessment: Assessment, journalLines: [String], schema: Int) -> Data {
+        var text = encodedHead(assessment, schema: schema, journal: !journalLines.isEmpty)
+        if !journalLines.isEmpty {
+            // Splice the journal in as the last field: "…\n}\n" becomes "…,\n  \"journal\": [\n…\n  ]\n}\n",
+            // the comma ending the line before, as everywhere else in the file.
+            text.removeLast(3)
+            text += journalOpening + journalLines.joined(separator: ",\n") + journalClosing
+        }
+        return Data(text.utf8)
+    }
+
+    /// How the journal opens and closes in a file dasf wrote: the last field, one entry a line.
+    /// A file laid out so has its journal left unread until it is needed (`StoredJournal`).
+    static let journalOpening = ",\n  \"journal\": [\n"
+    static let journalClosing = "\n  ]\n}\n"
+
+    /// Where the journal opens in the first bytes of a file (the comma of `journalOpening`), if
+    /// it does there. A raw newline cannot be inside a JSON string, so the marker is structure.
+    static func journalStart(in prefix: Data) -> Int? {
+        prefix.firstRange(of: Data(journalOpening.utf8)).map(\.lowerBound)
+    }
+
+    /// A file whose journal is kept as it was: the fields, then the kept entries' lines (bytes,
+    /// from `StoredJournal.entryLines`), then the lines of entries recorded since.
+    static func encode(_ assessment: Assessment, schema: Int, keptLines: Data, recordedLines: [String]) -> [Data] {
+        var head = encodedHead(assessment, schema: schema, journal: true)
+        head.removeLast(3)
+        head += journalOpening
+        var tail = ""
+        if !recordedLines.isEmpty { tail = (keptLines.isEmpty ? "" : ",\n") + recordedLines.joined(separator: ",\n") }
+        tail += journalClosing
+        return [Data(head.utf8), keptLines, Data(tail.utf8)]
+    }
+
+    /// The file's text without its journal: every field, in the fixed order, ending "\n}\n".
+    static func encodedHead(_ assessment: Assessment, schema: Int, journal: Bool) -> String {
         func optional(_ key: String, _ value: String?) -> [(String, JSONValue)] { value.map { [(key, .string($0))] } ?? [] }
         func optional(_ key: String, _ value: Int?) -> [(String, JSONValue)] { value.map { [(key, .int($0))] } ?? [] }
         var fields: [(String, JSONValue)] = [
             ("format", .string(format)),
-            ("schemaVersion", .int(min(max(schema, schemaNeeded(by: assessment, journal: !journalLines.isEmpty)), schemaVersion))),
+            ("schemaVersion", .int(min(max(schema, schemaNeeded(by: assessment, journal: journal)), schemaVersion))),
             ("title", .string(assessment.title)),
         ]
         let useCase = assessment.useCase
@@ -114,14 +149,31 @@ public enum SaveFileFormat {
             })))
         }
         fields += unknown(assessment.unknown)
-        var text = JSONValue.object(fields).rendered()
-        if !journalLines.isEmpty {
-            // Splice the journal in as the last field: "…\n}\n" becomes "…,\n  \"journal\": [\n…\n  ]\n}\n",
-            // the comma ending the line before, as everywhere else in the file.
-            text.removeLast(3)
-            text += ",\n  \"journal\": [\n" + journalLines.joined(separator: ",\n") + "\n  ]\n}\n"
+        return JSONValue.object(fields).rendered()
+    }
+
+    /// The entries of a journal's list (`[` … `]`) as a file holds it, checked as when the whole
+    /// file is read.
+    static func decodeJournal(_ data: Data, path: String) throws(StoreError) -> [JournalEntry] {
+        try decodeJournalReporting(data, path: path).entries
+    }
+
+    /// As `decodeJournal`, with where entries hold keys this dasf does not know.
+    static func decodeJournalReporting(_ data: Data, path: String) throws(StoreError) -> (entries: [JournalEntry], unknownPaths: [String]) {
+        let tree: JSONValue
+        do {
+            tree = try JSONReader.parse(data)
+        } catch {
+            throw StoreError(path: path, kind: .damaged, reason: "the journal is damaged: \(error.reason) of the journal")
         }
-        return Data(text.utf8)
+        guard case .array(let items) = tree else { throw StoreError(path: path, kind: .invalid, reason: "expected a list at journal") }
+        var reader = SaveFileReader()
+        do {
+            let entries = try reader.readJournal(items)
+            return (entries, reader.unknownPaths)
+        } catch {
+            throw StoreError(path: path, kind: .invalid, reason: error.text)
+        }
     }
 
     /// Reads a save file's bytes. `path` is only used in error messages.

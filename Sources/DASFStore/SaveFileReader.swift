@@ -133,6 +133,22 @@ struct SaveFileReader {
         return entries
     }
 
+    /// The journal's entries, each checked like every other field.
+    mutating func readJournal(_ items: [JSONValue]) throws(Problem) -> [JournalEntry] {
+        var journal: [JournalEntry] = []
+        journal.reserveCapacity(items.count)
+        for (n, item) in items.enumerated() {
+            let f = try fields(item, at: "journal[\(n)]", known: ["at", "by", "target", "field", "from", "to", "undo"])
+            var entry = JournalEntry(at: try f.timestamp("at"), by: try f.required("by"),
+                                     change: Change(target: try f.required("target"), field: try f.required("field"),
+                                                    from: try f.string("from"), to: try f.string("to")),
+                                     undo: try f.bool("undo") ?? false)
+            entry.unknown = f.unknown
+            journal.append(entry)
+        }
+        return journal
+    }
+
     mutating func read(_ top: Fields) throws(Problem) -> (assessment: Assessment, journal: [JournalEntry]) {
         let title = try top.required("title")
         guard let catalogValue = top["catalog"] else { throw Problem(text: "missing field \"catalog\"") }
@@ -225,18 +241,7 @@ struct SaveFileReader {
             conflicts.append(conflict)
         }
 
-        var journal: [JournalEntry] = []
-        let items = try top.array("journal") ?? []
-        journal.reserveCapacity(items.count)
-        for (n, item) in items.enumerated() {
-            let f = try fields(item, at: "journal[\(n)]", known: ["at", "by", "target", "field", "from", "to", "undo"])
-            var entry = JournalEntry(at: try f.timestamp("at"), by: try f.required("by"),
-                                     change: Change(target: try f.required("target"), field: try f.required("field"),
-                                                    from: try f.string("from"), to: try f.string("to")),
-                                     undo: try f.bool("undo") ?? false)
-            entry.unknown = f.unknown
-            journal.append(entry)
-        }
+        let journal = try readJournal(try top.array("journal") ?? [])
 
         var assessment = Assessment(title: title, useCase: useCase, catalog: catalog, scope: scope, risks: risks, controls: controls,
                                     organisationalRisks: organisational, comments: comments)

@@ -45,7 +45,7 @@ final class SafetyTests: CommandTestCase {
             b.waitUntilExit()
             let file = try open(name)
             let owners = [file.assessment.controls["DASF 1"]?.owner, file.assessment.controls["DASF 2"]?.owner]
-            let authors = Set(file.journal.map(\.by))
+            let authors = Set(try file.journalEntries().map(\.by))
             if owners != ["A", "B"] || authors != ["a", "b"] || a.terminationStatus != 0 || b.terminationStatus != 0 {
                 lost.append("\(name): owners \(owners), journal by \(authors), exits \(a.terminationStatus) \(b.terminationStatus)")
             }
@@ -299,7 +299,7 @@ final class SafetyTests: CommandTestCase {
         XCTAssertEqual(reread.assessment.controls["DASF 1"]?.owner, "Dana")
         XCTAssertEqual(reread.assessment.controls["DASF 2"]?.unknown.keys, ["x-control", "x-second"])
         XCTAssertEqual(reread.assessment.controls["DASF 2"]?.unknown["x-control"], "{\"z\":1,\"a\":2}")
-        XCTAssertEqual(reread.journal.first?.unknown["x-journal"], "\"j\"")
+        XCTAssertEqual(try reread.journalEntries().first?.unknown["x-journal"], "\"j\"")
         let strict = try dasf("validate", "u.dasf.json", "--strict", expect: 1)
         for place in ["useCase.x-usecase", "catalog.x-catalog", "risks.9.1.threats[0].x-threat", "journal[0].x-journal", "x-top"] {
             XCTAssertTrue(strict.stderr.contains(place), "\(place) named: \(strict.stderr)")

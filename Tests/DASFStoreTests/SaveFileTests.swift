@@ -205,7 +205,7 @@ final class SaveFileTests: StoreTestCase {
         var edit = theirs.assessment
         try edit.apply(.setControlOwner(control: "DASF 1", owner: "Theirs"), in: catalog)
         let entry = JournalEntry(at: "2026-11-24T10:00:00Z", by: "Ana", change: Change(target: "control DASF 1", field: "owner", from: nil, to: "Theirs"))
-        try theirs.save(edit, journal: [entry])
+        try theirs.save(edit, journal: theirs.journal.adding([entry]))
 
         var myEdit = mine.assessment
         try myEdit.apply(.setControlOwner(control: "DASF 2", owner: "Mine"), in: catalog)
@@ -217,7 +217,7 @@ final class SaveFileTests: StoreTestCase {
         let merged = try SaveFile.open(file)
         XCTAssertEqual(merged.assessment.controls["DASF 1"]?.owner, "Theirs")
         XCTAssertEqual(merged.assessment.controls["DASF 2"]?.owner, "Mine")
-        XCTAssertEqual(merged.journal, [entry], "their journal line is kept")
+        XCTAssertEqual(try merged.journalEntries(), [entry], "their journal line is kept")
 
         // Now both change DASF 3's owner.
         var other = try SaveFile.open(file)

@@ -50,7 +50,7 @@ final class SchemaTests: StoreTestCase {
         XCTAssertEqual(a.controls["DASF 54"], ControlRecord(status: .implemented, owner: "Dana"))
         XCTAssertEqual(a.controls["DASF 12"]?.notApplicableReason, "no personal data")
         XCTAssertTrue(a.useCase.isEmpty)
-        XCTAssertEqual(saved.journal, [])
+        XCTAssertEqual(try saved.journalEntries(), [])
         let card = Scorecard(catalog: catalog, assessment: a)
         XCTAssertEqual(card.overall.inScope, 40)
         XCTAssertEqual(card.evaluation(ofRisk: "9.4")?.state, .outOfScope)
@@ -119,7 +119,7 @@ final class SchemaTests: StoreTestCase {
         var document = try AssessmentDocument.open(file)
         try document.apply([.setControlStatus(control: "DASF 1", status: .planned), .setControlOwner(control: "DASF 1", owner: "Sam")], author: "Dana")
         try document.apply([.setScope(["rag"])], author: "Lee")
-        let journal = try SaveFile.open(file).journal
+        let journal = try SaveFile.open(file).journalEntries()
         XCTAssertEqual(journal.map(\.by), ["Dana", "Dana", "Lee"])
         XCTAssertEqual(journal.map(\.change.description), [
             "control DASF 1 status: not-started → planned", "control DASF 1 owner: (none) → Sam",

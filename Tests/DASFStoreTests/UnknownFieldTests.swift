@@ -138,12 +138,138 @@ final class JournalSkipTests: XCTestCase {
         let folder = NSTemporaryDirectory() + "dasf-skip-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        _ = try SaveFile.create(folder + "/a.dasf.json", assessment: a, journal: journal)
-        let before = try Data(contentsOf: URL(fileURLWithPath: folder + "/a.dasf.json"))
-        var file = try SaveFile.open(folder + "/a.dasf.json", journal: false)
+        // A file not laid out as dasf writes it (here: the journal first) is read whole, and one
+        // opened without its journal that way is never written, since the journal would be lost.
+        let marker = text.range(of: ",\n  \"journal\": [")!
+        let fields = text[text.index(text.startIndex, offsetBy: 2)..<marker.lowerBound]
+        let list = text[text.index(marker.lowerBound, offsetBy: 4)..<text.index(text.endIndex, offsetBy: -3)]
+        let reordered = "{\n  " + list + ",\n" + fields + "\n}\n"
+        let odd = folder + "/odd.dasf.json"
+        try Data(reordered.utf8).write(to: URL(fileURLWithPath: odd))
+        XCTAssertEqual(try SaveFile.open(odd).journal, Journal(journal), "read whole: every entry in memory, none kept in the file")
+        var file = try SaveFile.open(odd, journal: false)
         XCTAssertThrowsError(try file.save(try a.applying(.setTitle("changed"), in: catalog))) { error in
             XCTAssertTrue("\(error)".contains("opened without its journal"), "\(error)")
         }
-        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: folder + "/a.dasf.json")), before, "nothing written")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: odd)), Data(reordered.utf8), "nothing written")
+    }
+}
+
+/// Issue 13: a file dasf wrote keeps its journal where it is: opening reads the fields and the
+/// journal's last line, a save writes the journal's bytes back as they were plus the new lines,
+/// and the entries are read only when something shows them.
+final class JournalKeptTests: XCTestCase {
+    var folder = ""
+    let catalog = try! BuiltinCatalogs.load("dasf-2.0")
+
+    override func setUpWithError() throws {
+        folder = NSTemporaryDirectory() + "dasf-kept-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() { try? FileManager.default.removeItem(atPath: folder) }
+
+    func entry(_ n: Int, _ text: String = "a ] } [ { \" \\ ✓") -> JournalEntry {
+        JournalEntry(at: "2026-11-24T10:\(String(format: "%02d", n / 60)):\(String(format: "%02d", n % 60))Z", by: "P\(n)",
+                     change: Change(target: "control DASF 1", field: "note", from: nil, to: text))
+    }
+
+    func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
+
+    func testAFileDasfWroteIsOpenedWithoutReadingItsJournalAndSavedToTheSameBytesAsAFullRender() throws {
+        var a = Assessment(title: "t", catalog: catalog)
+        try a.apply(.setControlStatus(control: "DASF 1", status: .implemented), in: catalog)
+        let journal = (0..<300).map { entry($0) }
+        let path = folder + "/a.dasf.json"
+        _ = try SaveFile.create(path, assessment: a, journal: journal)
+
+        var file = try SaveFile.open(path)
+        let kept = try XCTUnwrap(file.journal.kept, "the journal stays in the file")
+        XCTAssertEqual(file.assessment, try SaveFileFormat.decode(try bytes(path), path: path))
+        XCTAssertEqual(file.journal.last, journal.last, "the newest entry is read on its own")
+        XCTAssertFalse(kept.isRead, "opening and the last entry read no other entry")
+
+        // Two saves, the second folding into the line the first wrote: the file is, byte for
+        // byte, what rendering the whole journal gives.
+        var b = try a.applying(.setControlOwner(control: "DASF 2", owner: "Ana"), in: catalog)
+        var mine = file.journal
+        mine.record(JournalEntry(at: "2026-11-25T09:00:00Z", by: "Ana", change: Change(target: "control DASF 2", field: "status", from: nil, to: "planned")))
+        XCTAssertEqual(try file.save(b, journal: mine).kind, .written)
+        XCTAssertEqual(try bytes(path), SaveFileFormat.encode(b, journal: journal + mine.recorded))
+        b = try b.applying(.setTitle("t2"), in: catalog)
+        mine.record(JournalEntry(at: "2026-11-25T09:00:02Z", by: "Ana", change: Change(target: "control DASF 2", field: "status", from: "planned", to: "implemented")))
+        XCTAssertEqual(mine.recorded.count, 1, "folded")
+        XCTAssertEqual(try file.save(b, journal: mine).kind, .written)
+        XCTAssertEqual(try bytes(path), SaveFileFormat.encode(b, journal: journal + mine.recorded))
+        XCTAssertFalse(kept.isRead, "saving read no entry either")
+        let written = try bytes(path)
+        XCTAssertEqual(try file.save(b, journal: mine).kind, .unchanged)
+        XCTAssertEqual(try bytes(path), written)
+
+        // Shown: every entry, read once.
+        XCTAssertEqual(try file.journalEntries(), journal + mine.recorded)
+        XCTAssertTrue(kept.isRead)
+        XCTAssertEqual(try SaveFile.open(path).journalEntries(), journal + mine.recorded)
+    }
+
+    func testASecondWriterMeanwhileIsMergedAndATouchIsNot() throws {
+        let a = Assessment(title: "t", catalog: catalog)
+        let path = folder + "/a.dasf.json"
+        _ = try SaveFile.create(path, assessment: a, journal: [entry(1)])
+        var mine = try SaveFile.open(path), theirs = try SaveFile.open(path)
+        // Touched: the same bytes with another time are not someone else's change.
+        var later = stat()
+        stat(path, &later)
+        var times = [timespec(tv_sec: later.st_mtim.tv_sec + 5, tv_nsec: 0), timespec(tv_sec: later.st_mtim.tv_sec + 5, tv_nsec: 0)]
+        XCTAssertEqual(utimensat(AT_FDCWD, path, &times, 0), 0)
+        XCTAssertEqual(try mine.save(try a.applying(.setTitle("mine"), in: catalog), journal: mine.journal.adding([entry(2)])).kind, .written)
+
+        XCTAssertEqual(try theirs.save(try a.applying(.setControlOwner(control: "DASF 3", owner: "Lee"), in: catalog),
+                                       journal: theirs.journal.adding([entry(3)])).kind, .merged)
+        let merged = try SaveFile.open(path)
+        XCTAssertEqual(merged.assessment.title, "mine")
+        XCTAssertEqual(merged.assessment.controls["DASF 3"]?.owner, "Lee")
+        XCTAssertEqual(try merged.journalEntries(), [entry(1), entry(2), entry(3)], "both writers' lines, the shared one once")
+    }
+
+    func testDamageInTheJournalIsNamedWhenItIsReadAndKeptAsItIsByASave() throws {
+        let a = Assessment(title: "t", catalog: catalog)
+        let path = folder + "/a.dasf.json"
+        _ = try SaveFile.create(path, assessment: a, journal: (0..<5).map { entry($0) })
+        let damaged = String(decoding: try bytes(path), as: UTF8.self).replacingOccurrences(of: "\"P2\"", with: "\"P2\u{01}\"")
+        try Data(damaged.utf8).write(to: URL(fileURLWithPath: path))
+
+        var file = try SaveFile.open(path)
+        XCTAssertEqual(file.assessment.title, "t", "the fields read: status and reports work")
+        XCTAssertThrowsError(try file.journalEntries()) { XCTAssertTrue("\($0)".contains("journal is damaged"), "\($0)") }
+        XCTAssertThrowsError(try file.checkedJournal(), "dasf validate names it")
+        try file.save(try a.applying(.setTitle("t2"), in: catalog), journal: file.journal.adding([entry(9)]))
+        let saved = String(decoding: try bytes(path), as: UTF8.self)
+        XCTAssertTrue(saved.contains("\"P2\u{01}\""), "the damaged line is kept as it was: nothing is lost")
+        XCTAssertTrue(saved.contains("\"P9\""))
+    }
+
+    func testAJournalChangedInPlaceOrAFieldAfterItIsNeverSavedOver() throws {
+        let a = Assessment(title: "t", catalog: catalog)
+        let path = folder + "/a.dasf.json"
+        _ = try SaveFile.create(path, assessment: a, journal: (0..<5).map { entry($0) })
+        var file = try SaveFile.open(path)
+        // Cut short in place (not replaced), after it was opened.
+        let whole = try bytes(path)
+        XCTAssertEqual(truncate(path, off_t(whole.count - 200)), 0)
+        XCTAssertThrowsError(try file.save(try a.applying(.setTitle("t2"), in: catalog), journal: file.journal.adding([entry(9)])))
+        XCTAssertEqual(try bytes(path), whole.prefix(whole.count - 200), "not written over")
+
+        // A list written after the journal by hand, ending the file the same way.
+        let text = String(decoding: whole, as: UTF8.self)
+        let later = String(text.dropLast(3)) + ",\n  \"later\": [\n    {\"x\": 1}\n  ]\n}\n"
+        try Data(later.utf8).write(to: URL(fileURLWithPath: path))
+        var other = try SaveFile.open(path)
+        XCTAssertEqual(try other.journalEntries(), (0..<5).map { entry($0) }, "read whole, the journal is right")
+        try other.save(try other.assessment.applying(.setTitle("t3"), in: catalog), journal: other.journal.adding([entry(9)]))
+        let saved = try SaveFileFormat.decodeFile(try bytes(path), path: path)
+        XCTAssertEqual(saved.journal, (0..<5).map { entry($0) } + [entry(9)])
+        let written = String(decoding: try bytes(path), as: UTF8.self)
+        XCTAssertEqual(saved.assessment.unknown["later"], "[{\"x\":1}]", "the field after the journal is kept: \(written.suffix(300))")
     }
 }

@@ -15,11 +15,11 @@ final class DiskChangeTests: XCTestCase {
         var changed = false, looks = 0
         let runtime = Runtime(state: state, backend: backend, now: { backend.clock },
                               changedOnDisk: { looks += 1; return backend.milliseconds >= 1500 && !changed },
-                              reload: { changed = true; return .reloaded(theirs, journal: [entry], summary: "reloaded: 1 change by Ana") },
+                              reload: { changed = true; return .reloaded(theirs, journal: Journal([entry]), summary: "reloaded: 1 change by Ana") },
                               persist: { _, _, _ in XCTFail("nothing to save"); return .saved(time: "") })
         XCTAssertNil(runtime.run())
         XCTAssertEqual(runtime.state.assessment.controls["DASF 2"]?.owner, "Ana")
-        XCTAssertEqual(runtime.state.journal, [entry])
+        XCTAssertEqual(runtime.state.journal, Journal([entry]))
         XCTAssertEqual(runtime.state.message, "reloaded: 1 change by Ana")
         XCTAssertLessThanOrEqual(looks, 4, "a look about once a second, not every frame")
     }
@@ -54,7 +54,7 @@ final class DiskChangeTests: XCTestCase {
         let mine = state.assessment.status(of: "DASF 1")
         var theirs = state.assessment
         try theirs.apply(.setControlOwner(control: "DASF 2", owner: "Ana"), in: state.catalog)
-        _ = Reducer.reduce(&state, .reloaded(theirs, journal: [], summary: "reloaded: 1 change by Ana"))
+        _ = Reducer.reduce(&state, .reloaded(theirs, journal: Journal(), summary: "reloaded: 1 change by Ana"))
         _ = Reducer.reduce(&state, .key(.character("u")))
         XCTAssertNotEqual(state.assessment.status(of: "DASF 1"), mine, "my step is undone")
         XCTAssertEqual(state.assessment.controls["DASF 2"]?.owner, "Ana", "their change stays")
@@ -78,7 +78,7 @@ final class DiskChangeTests: XCTestCase {
         var attempts: [Assessment] = []
         let runtime = Runtime(state: state, backend: backend, now: { backend.clock },
                               changedOnDisk: { backend.milliseconds >= 2000 && attempts.count == 1 },
-                              reload: { XCTFail("reloading would drop the unsaved edit"); return .reloaded(theirs, journal: [], summary: "") },
+                              reload: { XCTFail("reloading would drop the unsaved edit"); return .reloaded(theirs, journal: Journal(), summary: "") },
                               persist: { assessment, journal, _ in
             attempts.append(assessment)
             if attempts.count == 1 { return .conflict("the file changed on disk and can no longer be read") }

@@ -12,7 +12,7 @@ final class PresenterTests: XCTestCase {
         let base = try sampleState(size: size)
         let (assessment, journal) = fill ? PrivateFixture.fill(base.assessment) : (base.assessment, [])
         return AppState(catalog: base.catalog, assessment: assessment, path: "claims.dasf.json", size: size, author: "Dana",
-                        today: "2026-11-22", journal: journal, presenting: true)
+                        today: "2026-11-22", journal: Journal(journal), presenting: true)
     }
 
     /// At every size, presenting or not, each of the 12 boxes names its component with a name or

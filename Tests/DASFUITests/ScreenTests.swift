@@ -122,5 +122,5 @@ func workshopState(size: Size) throws -> AppState {
         JournalEntry(at: "2026-11-22T14:06:02Z", by: "Lee", change: Change(target: "control DASF 54", field: "owner", from: nil, to: "Dana Reyes")),
         JournalEntry(at: "2026-11-22T14:07:15Z", by: "Lee", change: Change(target: "control DASF 54", field: "owner", from: "Dana Reyes", to: nil), undo: true),
     ]
-    return AppState(catalog: catalog, assessment: a, path: "claims.dasf.json", size: size, author: "Dana Reyes", today: "2026-11-22", journal: journal)
+    return AppState(catalog: catalog, assessment: a, path: "claims.dasf.json", size: size, author: "Dana Reyes", today: "2026-11-22", journal: Journal(journal))
 }

@@ -169,12 +169,12 @@ final class WorkshopReducerTests: XCTestCase {
 
     func testTheJournalCollectsStampedEntries() throws {
         var state = try workshopState(size: Size(width: 100, height: 30))
-        let before = state.journal.count
+        let before = state.journal.recorded.count
         let entry = JournalEntry(at: "2026-11-22T15:00:00Z", by: "Dana Reyes", change: Change(target: "control DASF 1", field: "status", from: "implemented", to: "not-started"))
         _ = Reducer.reduce(&state, .journaled([entry]))
-        XCTAssertEqual(state.journal.count, before + 1)
+        XCTAssertEqual(state.journal.recorded.count, before + 1)
         press(&state, .character("J"))
-        XCTAssertEqual(state.place.selected, state.journal.count - 1, "the journal opens at the newest entry")
+        XCTAssertEqual(state.place.selected, state.journal.recorded.count - 1, "the journal opens at the newest entry")
         XCTAssertTrue(Renderer.render(state).grid.text.contains("11-22 15:00 Dana Reyes   control DASF 1 status: implemented → not-started"))
     }
 }
@@ -338,7 +338,7 @@ final class ThreatRatingTests: XCTestCase {
         let id = try XCTUnwrap(Focus.control(state))
         let from = state.assessment.status(of: id)
         state.now = "2026-11-24T10:00:00Z"
-        let journalBefore = state.journal.count
+        let journalBefore = state.journal.recorded.count
         var effects: [Effect] = []
         for key in [" ", " ", " "] { effects += press(&state, .character(Character(key))) }
         effects += press(&state, .character("3"))
@@ -346,11 +346,11 @@ final class ThreatRatingTests: XCTestCase {
             _ = Reducer.reduce(&state, .journaled(changes.map { JournalEntry(at: "2026-11-24T10:00:02Z", by: "Dana", change: $0, undo: undo) }))
         } }
         XCTAssertEqual(state.assessment.status(of: id), .inProgress)
-        XCTAssertEqual(state.journal.count, journalBefore + 1, "four presses within seconds: one line")
+        XCTAssertEqual(state.journal.recorded.count, journalBefore + 1, "four presses within seconds: one line")
         XCTAssertEqual(state.journal.last?.change.from, from == .notStarted ? nil : from.rawValue)
         XCTAssertEqual(state.journal.last?.change.to, "in-progress")
         var journal = state.journal
-        JournalEntry.append(JournalEntry(at: "2026-11-24T10:00:30Z", by: "Dana", change: Change(target: "control \(id)", field: "status", from: "in-progress", to: "implemented")), to: &journal)
-        XCTAssertEqual(journal.count, journalBefore + 2, "later changes are their own line")
+        journal.record(JournalEntry(at: "2026-11-24T10:00:30Z", by: "Dana", change: Change(target: "control \(id)", field: "status", from: "in-progress", to: "implemented")))
+        XCTAssertEqual(journal.recorded.count, journalBefore + 2, "later changes are their own line")
     }
 }

@@ -35,10 +35,22 @@ enum AtomicFile {
     /// Replaces (or creates) `name` in an opened (and normally locked) directory. A new file gets
     /// mode 0600. With `backup`, the replaced version stays as `name.bak`. With `exclusive`, an
     /// existing name, even a dangling link, is never replaced (for creating new assessments).
+    @discardableResult
     static func write(
         _ data: Data, named name: String, in directory: Directory, backup: Bool = false, exclusive: Bool = false,
         interruption: Interruption? = nil
-    ) throws(Failure) {
+    ) throws(Failure) -> stat {
+        try write([data], named: name, in: directory, backup: backup, exclusive: exclusive, interruption: interruption)
+    }
+
+    /// As above, the file being `parts` one after another (a save keeps a long journal's bytes
+    /// as they were read, without joining them to the rest first). Returns what the new file is
+    /// (device, inode, size, time), as the next save expects to find it.
+    @discardableResult
+    static func write(
+        _ parts: [Data], named name: String, in directory: Directory, backup: Bool = false, exclusive: Bool = false,
+        interruption: Interruption? = nil
+    ) throws(Failure) -> stat {
         let existing = directory.status(of: name)
         if existing != nil && exclusive { throw Failure(reason: "the file already exists", alreadyExists: true) }
         let regular = existing.map { ($0.st_mode & S_IFMT) == S_IFREG } ?? false
@@ -59,10 +71,16 @@ enum AtomicFile {
         let mode: mode_t = regular ? existing!.st_mode & 0o7777 : 0o600
         guard fchmod(fd, mode) == 0 else { throw Failure(reason: "cannot set permissions: \(FileProblem.describe(errno: errno))") }
 
-        let limit = interruption == .afterPartialWrite ? data.count / 2 : data.count
-        if let error = writeAll(data, limit: limit, to: fd) { throw Failure(reason: "write failed: \(FileProblem.describe(errno: error))") }
+        let total = parts.reduce(0) { $0 + $1.count }
+        var left = interruption == .afterPartialWrite ? total / 2 : total
+        for part in parts where left > 0 {
+            if let error = writeAll(part, limit: min(part.count, left), to: fd) { throw Failure(reason: "write failed: \(FileProblem.describe(errno: error))") }
+            left -= min(part.count, left)
+        }
         if interruption == .afterPartialWrite { throw Failure(reason: "write interrupted (test)") }
         guard fsync(fd) == 0 else { throw Failure(reason: "fsync failed: \(FileProblem.describe(errno: errno))") }
+        var written = stat()
+        guard fstat(fd, &written) == 0 else { throw Failure(reason: "cannot look at the new file: \(FileProblem.describe(errno: errno))") }
         open = false
         guard close(fd) == 0 else { throw Failure(reason: "close failed: \(FileProblem.describe(errno: errno))") }
         if interruption == .beforeRename { throw Failure(reason: "write interrupted before rename (test)") }
@@ -83,6 +101,7 @@ enum AtomicFile {
             placed = true
         }
         directory.sync()
+        return written
     }
 
     private static func writeAll(_ data: Data, limit: Int, to fd: Int32) -> Int32? {

@@ -68,18 +68,43 @@ final class Directory {
     /// The bytes of the regular file at `name`, or nil when there is none. A symbolic link at
     /// `name` is refused, not followed.
     func read(_ name: String) throws(AtomicFile.Failure) -> Data? {
+        guard let (file, info) = try openRegular(name) else { return nil }
+        defer { close(file) }
+        return try Self.readAll(file, expected: Int(info.st_size))
+    }
+
+    /// The regular file at `name` opened for reading, with what it is; nil when there is none.
+    /// A symbolic link is refused, not followed; the caller closes the descriptor.
+    func openRegular(_ name: String) throws(AtomicFile.Failure) -> (Int32, stat)? {
         let file = openat(fd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         if file < 0 {
             if errno == ENOENT { return nil }
             if errno == ELOOP { throw AtomicFile.Failure(reason: "\(name) is a symbolic link; not followed") }
             throw AtomicFile.Failure(reason: "cannot read \(name): \(FileProblem.describe(errno: errno))")
         }
-        defer { close(file) }
         var info = stat()
         guard fstat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            close(file)
             throw AtomicFile.Failure(reason: "\(name) is not a regular file")
         }
-        return try Self.readAll(file, expected: Int(info.st_size))
+        return (file, info)
+    }
+
+    /// `count` bytes from `start` (fewer at the end of the file).
+    static func read(_ file: Int32, from start: Int, count: Int) throws(AtomicFile.Failure) -> Data {
+        var data = Data(count: count)
+        var done = 0
+        while done < count {
+            let got = data.withUnsafeMutableBytes { pread(file, $0.baseAddress! + done, count - done, off_t(start + done)) }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw AtomicFile.Failure(reason: "read failed: \(FileProblem.describe(errno: errno))")
+            }
+            if got == 0 { break }
+            done += got
+        }
+        data.count = done
+        return data
     }
 
     static func readAll(_ file: Int32, expected: Int) throws(AtomicFile.Failure) -> Data {

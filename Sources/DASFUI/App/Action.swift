@@ -12,7 +12,7 @@ public enum Action: Sendable, Hashable {
     /// The time now, sent before each key (comments are stamped with it).
     case clock(String)
     /// The file changed on disk and nothing was pending here: its version, and what to say.
-    case reloaded(Assessment, journal: [JournalEntry], summary: String)
+    case reloaded(Assessment, journal: Journal, summary: String)
     /// Where the file stands in version control ("git main, uncommitted"), or nil outside it.
     case versionControl(String?)
 }
@@ -21,7 +21,7 @@ public enum Action: Sendable, Hashable {
 public enum SaveOutcome: Sendable, Hashable {
     case saved(time: String)
     /// Someone else saved meanwhile; the file now holds both versions merged.
-    case merged(time: String, Assessment, journal: [JournalEntry], summary: String)
+    case merged(time: String, Assessment, journal: Journal, summary: String)
     case failed(String)
     case conflict(String)
 }

@@ -47,7 +47,7 @@ public struct AppState: Sendable {
     var undoStack: [Assessment] = []
     var redoStack: [Assessment] = []
     /// The minutes: every change with its time and author, as saved.
-    public internal(set) var journal: [JournalEntry]
+    public internal(set) var journal: Journal
     /// Opened from the portfolio: Esc on the map goes back there (the runtime ends).
     public var backLeaves = false
     /// The last search and where in its hits we are.
@@ -56,7 +56,7 @@ public struct AppState: Sendable {
     public init(
         catalog: Catalog, assessment: Assessment, path: String, size: Size, readOnly: Bool = false, review: Bool = false,
         unicode: Bool = true, color: Bool = true, mouse: Bool = true, message: String? = nil,
-        author: String = "unknown", today: String? = nil, journal: [JournalEntry] = [],
+        author: String = "unknown", today: String? = nil, journal: Journal = Journal(),
         presenting: Bool = false, hiddenInRoom: Set<PrivateField> = Set(PrivateField.allCases), themeName: ThemeName? = nil,
         keys: KeyRemap = .none
     ) {
@@ -119,7 +119,8 @@ public struct AppState: Sendable {
         var copy = self
         copy.assessment = assessment.forRoom(hiding: presenting.hidden)
         // The journal can be long; only its own screen shows it.
-        copy.journal = screen == .journal ? JournalEntry.forRoom(journal, hiding: presenting.hidden) : []
+        // One that cannot be read stays as it is: its screen says why, and shows no entry.
+        copy.journal = screen != .journal ? Journal() : (try? journal.entries()).map { Journal(JournalEntry.forRoom($0, hiding: presenting.hidden)) } ?? journal
         return copy
     }
 

@@ -15,7 +15,7 @@ public enum Reducer {
             state.versionControl = text
             return []
         case .journaled(let entries):
-            for entry in entries { JournalEntry.append(entry, to: &state.journal) }
+            for entry in entries { state.journal.record(entry) }
             return []
         case .saved(let outcome):
             switch outcome {
@@ -399,7 +399,7 @@ public enum Reducer {
     /// Takes a version that came from disk (someone else's save, merged or not) as the current
     /// one. Undo and redo keep working on this person's own steps: each remembered version gets
     /// the other writer's changes too, so undoing never takes theirs back.
-    static func adopt(_ fresh: Assessment, journal: [JournalEntry], _ state: inout AppState) {
+    static func adopt(_ fresh: Assessment, journal: Journal, _ state: inout AppState) {
         let old = state.assessment
         func rebase(_ version: Assessment) -> Assessment {
             var merged = Assessment.merge(base: old, mine: version, theirs: fresh).assessment

@@ -6,7 +6,7 @@ public final class Runtime<Backend: TerminalBackend> {
     public private(set) var state: AppState
     let backend: Backend
     /// Writes the assessment and the journal; `force` overwrites a file changed on disk.
-    let persist: (Assessment, [JournalEntry], _ force: Bool) -> SaveOutcome
+    let persist: (Assessment, Journal, _ force: Bool) -> SaveOutcome
     /// The file's git state, asked at start and after each save or reload (never while idle).
     let versionControl: () -> String?
     /// Something was handled since the last frame: only then is the screen drawn again.
@@ -15,7 +15,7 @@ public final class Runtime<Backend: TerminalBackend> {
     /// The journal's timestamp for this moment ("2026-11-22T14:02:11Z").
     let stamp: () -> String
     /// Writes the reports for the current assessment and says where.
-    let report: (Catalog, Assessment, [JournalEntry]) -> String
+    let report: (Catalog, Assessment, Journal) -> String
     /// Whether the file changed on disk since this program last read or wrote it: a cheap look
     /// (its size and time), made about once a second.
     let changedOnDisk: () -> Bool
@@ -35,11 +35,11 @@ public final class Runtime<Backend: TerminalBackend> {
 
     public init(
         state: AppState, backend: Backend, now: @escaping () -> Double, stamp: @escaping () -> String = { "" },
-        report: @escaping (Catalog, Assessment, [JournalEntry]) -> String = { _, _, _ in "reports are not available here" },
+        report: @escaping (Catalog, Assessment, Journal) -> String = { _, _, _ in "reports are not available here" },
         changedOnDisk: @escaping () -> Bool = { false }, reload: @escaping () -> Action? = { nil },
         publish: @escaping (PresenterView?) -> Void = { _ in },
         versionControl: @escaping () -> String? = { nil },
-        persist: @escaping (Assessment, [JournalEntry], Bool) -> SaveOutcome
+        persist: @escaping (Assessment, Journal, Bool) -> SaveOutcome
     ) {
         self.publish = publish
         self.versionControl = versionControl

@@ -97,10 +97,19 @@ extension Pages {
 
     static func journal(_ state: AppState, _ width: Int) -> Page {
         let theme = state.theme
-        var page = Page(header: [[Span("Journal: \(state.journal.count) change\(state.journal.count == 1 ? "" : "s")", theme.style(.header)),
+        // Read from the file the first time this screen shows (then remembered).
+        let entries: [JournalEntry], problem: String?
+        do {
+            entries = try state.journal.entries()
+            problem = nil
+        } catch {
+            entries = []
+            problem = "the journal cannot be read: \(error.reason)"
+        }
+        var page = Page(header: [[Span("Journal: \(entries.count) change\(entries.count == 1 ? "" : "s")", theme.style(.header)),
                                   Span("   dasf journal FILE --format md writes the minutes", theme.style(.dim))], []],
-                        empty: "no change recorded yet")
-        page.setRows(state.journal) { entry in
+                        empty: problem ?? "no change recorded yet")
+        page.setRows(entries) { entry in
             // "2026-11-22T14:02:11Z" shows as "11-22 14:02".
             let time = entry.at.utf8.count >= 16 ? String(entry.at.dropFirst(5).prefix(5)) + " " + String(entry.at.dropFirst(11).prefix(5)) : entry.at
             return Columns.line([(time, 11, false, theme.style(.dim)), (entry.by, 12, false, theme.style(.emphasis)),

@@ -60,7 +60,7 @@ struct ExportCommand: ParsableCommand {
             document.warnings.forEach(Console.warn)
             if format == .oscalAR || format == .oscalPOAM {
                 // Dated by the journal, so two exports of the same file are the same bytes.
-                let input = ReportInput(catalog: document.catalog, assessment: document.assessment, journal: document.journal, today: nil)
+                let input = ReportInput(catalog: document.catalog, assessment: document.assessment, journal: try document.journalEntries(), today: nil)
                 let text: String
                 do { text = try OSCAL.render(format == .oscalAR ? .assessmentResults : .poam, input) } catch {
                     throw StoreError(path: file, kind: .invalid, reason: "\(error)")

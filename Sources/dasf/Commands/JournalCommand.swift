@@ -26,7 +26,7 @@ struct JournalCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let saved = try SaveFile.open(file)
-            let entries = saved.journal.filter { author == nil || $0.by == author }
+            let entries = try saved.journalEntries().filter { author == nil || $0.by == author }
             switch format {
             case .json:
                 Console.json(try JSONText.encode(entries.map {

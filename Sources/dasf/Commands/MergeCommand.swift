@@ -33,7 +33,7 @@ struct MergeCommand: ParsableCommand {
         do {
             let b = try SaveFile.open(base), m = try SaveFile.open(mine), t = try SaveFile.open(theirs)
             result = Assessment.merge(base: b.assessment, mine: m.assessment, theirs: t.assessment)
-            journal = Assessment.mergeJournals(m.journal, t.journal)
+            journal = Assessment.mergeJournals(try m.journalEntries(), try t.journalEntries())
             if output == "-" {
                 FileHandle.standardOutput.write(SaveFileFormat.encode(result.assessment, journal: journal))
             } else if let output {

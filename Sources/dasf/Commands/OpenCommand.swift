@@ -111,7 +111,7 @@ struct MapSession {
     /// What could not be saved, kept for the caller to put somewhere safe.
     struct Unsaved {
         let assessment: Assessment
-        let journal: [JournalEntry]
+        let journal: Journal
         let why: String
 
         func report(file: String) throws {
@@ -121,7 +121,8 @@ struct MapSession {
 
         /// Writes the copy now and says where.
         func keep(file: String) -> String {
-            if let place = UnsavedCopy.keep(assessment, journal: journal, of: file) {
+            // Entries kept in a file that can no longer be read stay in that file.
+            if let place = UnsavedCopy.keep(assessment, journal: (try? journal.entries()) ?? journal.recorded, of: file) {
                 return "\(file) \(why); your version, with its journal, is in \(place)"
             }
             return "\(file) \(why), and no copy could be written anywhere; your edits are lost"
@@ -147,7 +148,7 @@ struct MapSession {
         let saver = Saver(file: document.file)
         let runtime = Runtime(state: state, backend: backend, now: { Date().timeIntervalSinceReferenceDate },
                               stamp: { Author.timestamp() },
-                              report: { ReportFiles.write(for: file, catalog: $0, assessment: $1, journal: $2) },
+                              report: { catalog, assessment, _ in ReportFiles.write(for: file, catalog: catalog, assessment: assessment) },
                               changedOnDisk: saver.changedOnDisk, reload: saver.reload,
                               publish: PresenterPublisher(saveFile: file).publish,
                               versionControl: { GitState.of(file)?.summary },
@@ -174,7 +175,7 @@ final class Saver {
         stamp = file.diskStamp()
     }
 
-    func save(_ assessment: Assessment, journal: [JournalEntry], force: Bool) -> SaveOutcome {
+    func save(_ assessment: Assessment, journal: Journal, force: Bool) -> SaveOutcome {
         do {
             let outcome = try file.save(assessment, journal: journal, force: force, conflicts: .keepBoth)
             stamp = file.diskStamp()
@@ -208,8 +209,7 @@ final class Saver {
             }
             let before = AssessmentFields.flatten(file.assessment), after = AssessmentFields.flatten(fresh.assessment)
             let changes = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.count
-            let seen = Set(file.journal)
-            let authors = Array(Set(fresh.journal.filter { !seen.contains($0) }.map(\.by))).sorted()
+            let authors = Self.newAuthors(fresh.journal, since: file.journal)
             file = fresh
             stamp = now
             let who = authors.isEmpty ? "" : " by " + authors.joined(separator: ", ")
@@ -218,6 +218,17 @@ final class Saver {
             reportedStamp = now
             return .notice("\(file.path) changed on disk but cannot be read (\(error.reason)); showing the last good version")
         }
+    }
+
+    /// Who wrote the entries `fresh` has beyond `old`. When both journals are still in their
+    /// files, only the newest entry is read (a reload never reads 100,000 lines to say a name).
+    static func newAuthors(_ fresh: Journal, since old: Journal) -> [String] {
+        if fresh.kept == nil, old.kept == nil, let earlier = try? old.entries(), let now = try? fresh.entries() {
+            let seen = Set(earlier)
+            return Array(Set(now.filter { !seen.contains($0) }.map(\.by))).sorted()
+        }
+        guard let last = fresh.last, last != old.last else { return [] }
+        return [last.by]
     }
 
     static func clock() -> String {

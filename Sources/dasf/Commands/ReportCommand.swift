@@ -44,7 +44,7 @@ struct ReportCommand: ParsableCommand {
             let document = try source.open(file, journal: format == .json)
             document.warnings.forEach(Console.warn)
             let input = ReportInput(
-                catalog: document.catalog, assessment: document.assessment, journal: document.journal, today: today ?? Author.today(),
+                catalog: document.catalog, assessment: document.assessment, journal: format == .json ? try document.journalEntries() : [], today: today ?? Author.today(),
                 options: .init(hideNotApplicable: hideNA, hideEmpty: hideEmpty, audience: audience.audience,
                               hidden: UserSettings.current.hiddenInRoom ?? Set(PrivateField.allCases)))
             let text: String
@@ -73,9 +73,9 @@ enum ReportFiles {
         return path + ".report"
     }
 
-    /// Writes the Markdown and HTML reports and says where, or why not.
-    static func write(for path: String, catalog: Catalog, assessment: Assessment, journal: [JournalEntry]) -> String {
-        let input = ReportInput(catalog: catalog, assessment: assessment, journal: journal, today: Author.today())
+    /// Writes the Markdown and HTML reports and says where, or why not. Neither shows the journal.
+    static func write(for path: String, catalog: Catalog, assessment: Assessment) -> String {
+        let input = ReportInput(catalog: catalog, assessment: assessment, today: Author.today())
         let base = base(for: path)
         do {
             try DurableWrite.write(Data(MarkdownReport.render(input).utf8), to: base + ".md")

@@ -68,7 +68,8 @@ struct ValidateCommand: ParsableCommand {
                 return
             }
             let document = try source.open(file)
-            let unknown = document.file.unknownFields
+            // Validating reads the journal too, wherever it is, and names what it does not know.
+            let unknown = document.file.unknownFields + (try document.file.checkedJournal())
             if format == .json {
                 let conflicts = document.assessment.conflicts.map(\.label)
                 let sound = !strict || (document.warnings.isEmpty && unknown.isEmpty && conflicts.isEmpty)
