@@ -343,19 +343,20 @@ public struct SaveFile: Sendable {
         let recorded = journal.recorded, before = self.journal.recorded
         let reused = journalLines.map { cached in cached.count == before.count ? zip(recorded, before).prefix { $0 == $1 }.count : 0 } ?? 0
         let rendered = Array((journalLines ?? [])[..<reused]) + recorded[reused...].map(SaveFileFormat.journalLine)
-        let keptLines: Data
+        let kept: (offset: Int, count: Int)
         do {
-            keptLines = try stored.entryLines()
+            kept = try stored.entryRange()
         } catch {
             throw failed(error.reason)
         }
-        let parts = SaveFileFormat.encode(assessment, schema: schema, keptLines: keptLines, recordedLines: rendered)
+        let (head, tail) = SaveFileFormat.encodeAround(assessment, schema: schema, recordedLines: rendered)
         var outcome = Outcome(kind: .written)
-        if let around, around.head == parts[0], around.tail == parts[2] {
+        if let around, around.head == head, around.tail == tail {
             outcome.kind = .unchanged
         } else {
             do {
                 directory.removeStaleTemporaries(of: name)
+                let parts: [AtomicFile.Part] = [.bytes(head), .copied(from: stored.descriptor, offset: kept.offset, count: kept.count), .bytes(tail)]
                 let written = try AtomicFile.write(parts, named: name, in: directory, backup: true, interruption: interruption)
                 stamp = FileStamp(written)
             } catch {
@@ -365,7 +366,7 @@ public struct SaveFile: Sendable {
         self.assessment = assessment
         self.journal = journal
         journalLines = rendered
-        around = (parts[0], parts[2])
+        around = (head, tail)
         return outcome
     }
 

@@ -61,16 +61,15 @@ public enum SaveFileFormat {
         prefix.firstRange(of: Data(journalOpening.utf8)).map(\.lowerBound)
     }
 
-    /// A file whose journal is kept as it was: the fields, then the kept entries' lines (bytes,
-    /// from `StoredJournal.entryLines`), then the lines of entries recorded since.
-    static func encode(_ assessment: Assessment, schema: Int, keptLines: Data, recordedLines: [String]) -> [Data] {
+    /// A file whose journal is kept as it was: what goes before the kept entries' lines (the
+    /// fields and the journal's opening) and after them (the lines of entries recorded since and
+    /// the closing). Kept lines are never empty (a file leaves an empty journal out).
+    static func encodeAround(_ assessment: Assessment, schema: Int, recordedLines: [String]) -> (head: Data, tail: Data) {
         var head = encodedHead(assessment, schema: schema, journal: true)
         head.removeLast(3)
         head += journalOpening
-        var tail = ""
-        if !recordedLines.isEmpty { tail = (keptLines.isEmpty ? "" : ",\n") + recordedLines.joined(separator: ",\n") }
-        tail += journalClosing
-        return [Data(head.utf8), keptLines, Data(tail.utf8)]
+        let tail = recordedLines.map { ",\n" + $0 }.joined() + journalClosing
+        return (Data(head.utf8), Data(tail.utf8))
     }
 
     /// The file's text without its journal: every field, in the fixed order, ending "\n}\n".

@@ -16,7 +16,7 @@ import Darwin
 final class StoredJournal: KeptJournal, @unchecked Sendable {
     /// What to say in errors.
     let path: String
-    private let descriptor: Int32
+    let descriptor: Int32
     /// Where `[` is, and the length through the closing `]` (`[\n … \n  ]`).
     let offset: Int
     let length: Int
@@ -33,6 +33,15 @@ final class StoredJournal: KeptJournal, @unchecked Sendable {
     /// The list's bytes, `[` to `]`, as they were when the file was opened.
     func bytes() throws(JournalUnreadable) -> Data {
         try read(from: offset, count: length)
+    }
+
+    /// Where the entries' lines are (as `entryLines`), after checking that the list still opens
+    /// and closes there: what a save copies without reading it.
+    func entryRange() throws(JournalUnreadable) -> (offset: Int, count: Int) {
+        guard try read(from: offset, count: 2) == Data("[\n".utf8), try read(from: offset + length - 4, count: 4) == Data("\n  ]".utf8) else {
+            throw JournalUnreadable(reason: "the journal is not where it was when the file was opened (changed in place?)")
+        }
+        return (offset + 2, length - 6)
     }
 
     /// The entries' lines without the brackets: from the first entry through the last one's `}`

@@ -40,15 +40,28 @@ enum AtomicFile {
         _ data: Data, named name: String, in directory: Directory, backup: Bool = false, exclusive: Bool = false,
         interruption: Interruption? = nil
     ) throws(Failure) -> stat {
-        try write([data], named: name, in: directory, backup: backup, exclusive: exclusive, interruption: interruption)
+        try write([.bytes(data)], named: name, in: directory, backup: backup, exclusive: exclusive, interruption: interruption)
     }
 
-    /// As above, the file being `parts` one after another (a save keeps a long journal's bytes
-    /// as they were read, without joining them to the rest first). Returns what the new file is
-    /// (device, inode, size, time), as the next save expects to find it.
+    /// A piece of a file being written: bytes, or a stretch of another open file, copied by the
+    /// kernel (a save keeps a long journal's bytes this way, without reading them).
+    enum Part {
+        case bytes(Data)
+        case copied(from: Int32, offset: Int, count: Int)
+
+        var count: Int {
+            switch self {
+            case .bytes(let data): data.count
+            case .copied(_, _, let count): count
+            }
+        }
+    }
+
+    /// As above, the file being `parts` one after another. Returns what the new file is (device,
+    /// inode, size, time), as the next save expects to find it.
     @discardableResult
     static func write(
-        _ parts: [Data], named name: String, in directory: Directory, backup: Bool = false, exclusive: Bool = false,
+        _ parts: [Part], named name: String, in directory: Directory, backup: Bool = false, exclusive: Bool = false,
         interruption: Interruption? = nil
     ) throws(Failure) -> stat {
         let existing = directory.status(of: name)
@@ -74,8 +87,14 @@ enum AtomicFile {
         let total = parts.reduce(0) { $0 + $1.count }
         var left = interruption == .afterPartialWrite ? total / 2 : total
         for part in parts where left > 0 {
-            if let error = writeAll(part, limit: min(part.count, left), to: fd) { throw Failure(reason: "write failed: \(FileProblem.describe(errno: error))") }
-            left -= min(part.count, left)
+            let limit = min(part.count, left)
+            switch part {
+            case .bytes(let data):
+                if let error = writeAll(data, limit: limit, to: fd) { throw Failure(reason: "write failed: \(FileProblem.describe(errno: error))") }
+            case .copied(let source, let offset, _):
+                try copy(from: source, offset: offset, count: limit, to: fd)
+            }
+            left -= limit
         }
         if interruption == .afterPartialWrite { throw Failure(reason: "write interrupted (test)") }
         guard fsync(fd) == 0 else { throw Failure(reason: "fsync failed: \(FileProblem.describe(errno: errno))") }
@@ -102,6 +121,30 @@ enum AtomicFile {
         }
         directory.sync()
         return written
+    }
+
+    /// Copies `count` bytes of `source` from `offset` to the end of `fd`: in the kernel where it
+    /// can (sendfile), else through a buffer. Fails if `source` has fewer bytes than that.
+    private static func copy(from source: Int32, offset: Int, count: Int, to fd: Int32) throws(Failure) {
+        var position = off_t(offset), left = count
+        while left > 0 {
+            let sent = sendfile(fd, source, &position, min(left, 1 << 30))
+            if sent > 0 {
+                left -= sent
+                continue
+            }
+            if sent < 0 && errno == EINTR { continue }
+            if sent == 0 { throw Failure(reason: "the file being copied became shorter") }
+            guard errno == EINVAL || errno == ENOSYS else { throw Failure(reason: "copy failed: \(FileProblem.describe(errno: errno))") }
+            // No sendfile between these two: a buffer at a time.
+            while left > 0 {
+                let chunk = try Directory.read(source, from: Int(position), count: min(left, 1 << 20))
+                guard !chunk.isEmpty else { throw Failure(reason: "the file being copied became shorter") }
+                if let error = writeAll(chunk, limit: chunk.count, to: fd) { throw Failure(reason: "write failed: \(FileProblem.describe(errno: error))") }
+                position += off_t(chunk.count)
+                left -= chunk.count
+            }
+        }
     }
 
     private static func writeAll(_ data: Data, limit: Int, to fd: Int32) -> Int32? {
