@@ -60,6 +60,13 @@ if CommandLine.arguments.dropFirst().first == "portfolio" {
     exit(0)
 }
 
+// `dasf-bench journal` runs the long-journal section alone.
+if CommandLine.arguments.dropFirst().first == "journal" {
+    let catalog = try BuiltinCatalogs.load(BuiltinCatalogs.defaultID)
+    try JournalBench.run(catalog: catalog, assessment: assessments(1, catalog: catalog)[0])
+    exit(0)
+}
+
 print("dasf-bench: median and best of repeated runs (release build expected)")
 print("\("measure".padding(toLength: 44, withPad: " ", startingAt: 0))     median        best   target")
 

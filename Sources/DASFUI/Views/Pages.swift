@@ -16,8 +16,12 @@ struct Page {
     }
 
     mutating func setRows<Item>(_ items: [Item], _ make: @escaping (Item) -> Line) {
-        rowCount = items.count
-        row = { make(items[$0]) }
+        setRows(count: items.count, item: { items[$0] }, make)
+    }
+
+    mutating func setRows<Item>(count: Int, item: @escaping (Int) -> Item, _ make: @escaping (Item) -> Line) {
+        rowCount = count
+        row = { make(item($0)) }
     }
 }
 

@@ -98,18 +98,18 @@ extension Pages {
     static func journal(_ state: AppState, _ width: Int) -> Page {
         let theme = state.theme
         // Read from the file the first time this screen shows (then remembered).
-        let entries: [JournalEntry], problem: String?
+        let rows: (count: Int, entry: (Int) -> JournalEntry), problem: String?
         do {
-            entries = try state.journal.entries()
+            rows = try state.journal.rows()
             problem = nil
         } catch {
-            entries = []
+            rows = (0, { _ in JournalEntry(at: "", by: "", change: Change(target: "", field: "", from: nil, to: nil)) })
             problem = "the journal cannot be read: \(error.reason)"
         }
-        var page = Page(header: [[Span("Journal: \(entries.count) change\(entries.count == 1 ? "" : "s")", theme.style(.header)),
+        var page = Page(header: [[Span("Journal: \(rows.count) change\(rows.count == 1 ? "" : "s")", theme.style(.header)),
                                   Span("   dasf journal FILE --format md writes the minutes", theme.style(.dim))], []],
                         empty: problem ?? "no change recorded yet")
-        page.setRows(entries) { entry in
+        page.setRows(count: rows.count, item: rows.entry) { entry in
             // "2026-11-22T14:02:11Z" shows as "11-22 14:02".
             let time = entry.at.utf8.count >= 16 ? String(entry.at.dropFirst(5).prefix(5)) + " " + String(entry.at.dropFirst(11).prefix(5)) : entry.at
             return Columns.line([(time, 11, false, theme.style(.dim)), (entry.by, 12, false, theme.style(.emphasis)),
