@@ -118,8 +118,9 @@ public struct SaveFile: Sendable {
             let directory = try Directory(parts.directory)
             guard let (file, info) = try directory.openRegular(parts.name) else { throw StoreError(path: path, kind: .unreadable, reason: "no such file") }
             defer { close(file) }
-            if let kept = try keptJournal(file, info, path: path, target: target) { return kept }
-            data = try Directory.readAll(file, expected: Int(info.st_size))
+            var whole: Data?
+            if let kept = try keptJournal(file, info, path: path, target: target, whole: &whole) { return kept }
+            data = try whole ?? Directory.readAll(file, expected: Int(info.st_size))
         } catch let error as StoreError {
             throw error
         } catch let error as AtomicFile.Failure {
@@ -135,7 +136,8 @@ public struct SaveFile: Sendable {
     /// journal last, one entry a line): only the fields before the journal are read, and the
     /// journal's last bytes to check where it ends. Nil otherwise. The journal keeps a duplicate
     /// of the descriptor, to read the file as it was opened if it is ever asked to.
-    private static func keptJournal(_ file: Int32, _ info: stat, path: String, target: String) throws -> SaveFile? {
+    /// `whole` is the file's bytes when they were all read on the way (a small file).
+    private static func keptJournal(_ file: Int32, _ info: stat, path: String, target: String, whole: inout Data?) throws -> SaveFile? {
         let size = Int(info.st_size)
         let opening = SaveFileFormat.journalOpening.utf8.count, closing = Data(SaveFileFormat.journalClosing.utf8)
         var prefix = Data()
@@ -148,6 +150,8 @@ public struct SaveFile: Sendable {
             prefix += more
             start = SaveFileFormat.journalStart(in: prefix[from...])
         }
+        // Read to the end (and the file is no longer than it said): nothing to read again.
+        if prefix.count == size, try Directory.read(file, from: size, count: 1).isEmpty { whole = prefix }
         guard let start, start + opening + closing.count <= size,
               try Directory.read(file, from: size - closing.count, count: closing.count) == closing
         else { return nil }
@@ -245,7 +249,7 @@ public struct SaveFile: Sendable {
         var current: Data?
         var unchangedOnDisk = false
         do {
-            if let stored, journal.kept === stored, let stamp, let around {
+            if let stored, let stamp, let around {
                 // The journal stays in the file: the file is taken as unchanged when it is still the
                 // same one (device, inode, size, time), else when its bytes are what was last there.
                 if let now = directory.status(of: parts.name), FileStamp(now) == stamp {
@@ -271,12 +275,18 @@ public struct SaveFile: Sendable {
 
         var assessment = assessment
         var entries: [JournalEntry]
-        var earlier: [JournalEntry]
         do {
             entries = try journal.entries()
-            earlier = try self.journal.entries()
         } catch {
             throw failed(error.reason)
+        }
+        // The journal as last read or written: only a merge needs it when it was left in the file.
+        func earlier() throws(StoreError) -> [JournalEntry] {
+            do {
+                return try self.journal.entries()
+            } catch {
+                throw failed(error.reason)
+            }
         }
         var outcome = Outcome(kind: .written)
         var lines: [String]?
@@ -296,16 +306,16 @@ public struct SaveFile: Sendable {
                 throw StoreError(path: path, kind: .changedOnDisk,
                     reason: "the file changed on disk since it was read and \(fields) changed there too; not overwritten (run it again to apply yours to the new version, or use --force)")
             }
-            let seen = Set(earlier)
+            let seen = Set(try earlier())
             outcome = Outcome(kind: .merged, theirChanges: merge.fromTheirs,
                               theirAuthors: Array(Set(theirs.journal.filter { !seen.contains($0) }.map(\.by))).sorted(), newConflicts: fresh)
             assessment = merge.assessment
             entries = Assessment.mergeJournals(entries, theirs.journal)
             schema = max(schema, theirs.schema)
-        } else if self.stored == nil, let cached = journalLines, cached.count == earlier.count {
+        } else if self.stored == nil, let cached = journalLines, cached.count == self.journal.recorded.count {
             // Lines already rendered are reused up to the first entry that differs: appends and
             // a folded last line (JournalEntry.append) render only what is new.
-            let kept = zip(entries, earlier).prefix { $0 == $1 }.count
+            let kept = zip(entries, self.journal.recorded).prefix { $0 == $1 }.count
             lines = Array(cached[..<kept]) + entries[kept...].map(SaveFileFormat.journalLine)
         }
         let rendered = lines ?? entries.map(SaveFileFormat.journalLine)
