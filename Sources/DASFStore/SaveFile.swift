@@ -234,9 +234,6 @@ public struct SaveFile: Sendable {
         guard target != "-" else { throw StoreError(path: path, kind: .writeFailed, reason: "standard input cannot be saved to") }
         guard journalRead else { throw StoreError(path: path, kind: .writeFailed, reason: "opened without its journal, so it is not written (the journal would be lost)") }
         guard let parts = PathName(target) else { throw StoreError(path: path, kind: .writeFailed, reason: "not a file name") }
-        func failed(_ reason: String) -> StoreError {
-            StoreError(path: path, kind: .writeFailed, reason: "not saved: \(reason); the previous version is intact")
-        }
         let journal = newJournal ?? self.journal
         let directory: Directory
         do {
@@ -340,6 +337,11 @@ public struct SaveFile: Sendable {
         return outcome
     }
 
+    /// Why a save did not happen; the file on disk is as it was.
+    private func failed(_ reason: String) -> StoreError {
+        StoreError(path: path, kind: .writeFailed, reason: "not saved: \(reason); the previous version is intact")
+    }
+
     /// A save that writes the journal's kept entries back as the bytes they were, read from the
     /// file as it was opened, and renders only the entries recorded since: with 100,000 entries
     /// it costs about what writing the bytes does.
@@ -347,9 +349,6 @@ public struct SaveFile: Sendable {
         _ assessment: Assessment, _ journal: Journal, stored: StoredJournal, in directory: Directory, name: String,
         interruption: AtomicFile.Interruption?
     ) throws(StoreError) -> Outcome {
-        func failed(_ reason: String) -> StoreError {
-            StoreError(path: path, kind: .writeFailed, reason: "not saved: \(reason); the previous version is intact")
-        }
         let recorded = journal.recorded, before = self.journal.recorded
         let reused = journalLines.map { cached in cached.count == before.count ? zip(recorded, before).prefix { $0 == $1 }.count : 0 } ?? 0
         let rendered = Array((journalLines ?? [])[..<reused]) + recorded[reused...].map(SaveFileFormat.journalLine)

@@ -167,6 +167,34 @@ final class WorkshopReducerTests: XCTestCase {
         if case .walk = state.screen {} else { XCTFail("step 4 opens the walk, not \(state.screen)") }
     }
 
+    /// Issue 13: entries kept in the file are read by the runtime when the journal screen opens,
+    /// once, never while drawing; a journal that cannot be read is said, not drawn as empty.
+    func testTheKeptJournalIsReadOnceByTheRuntimeNeverWhileDrawing() throws {
+        var state = try workshopState(size: Size(width: 100, height: 30))
+        let entries = (0..<3).map { JournalEntry(at: "2026-11-2\($0)T09:00:00Z", by: "Ana", change: Change(target: "control DASF \($0 + 1)", field: "owner", from: nil, to: "Lee")) }
+        let kept = CountingJournal(entries)
+        state.journal = Journal(kept: kept)
+        XCTAssertEqual(press(&state, .character("J")), [.readJournal])
+        XCTAssertTrue(Renderer.render(state).grid.text.contains("reading the journal"))
+        XCTAssertEqual(kept.loads, 0, "drawing reads nothing")
+        // What the runtime does with the effect.
+        _ = try state.journal.entries()
+        _ = Reducer.reduce(&state, .journalRead(nil))
+        let drawn = Renderer.render(state).grid.text
+        XCTAssertTrue(drawn.contains("Journal: 3 changes") && drawn.contains("11-22 09:00 Ana"), drawn)
+        XCTAssertEqual(state.place.selected, 2, "the newest entry is selected once read")
+        press(&state, .escape, .character("J"))
+        XCTAssertEqual(kept.loads, 1, "read once")
+
+        var broken = try workshopState(size: Size(width: 100, height: 30))
+        broken.journal = Journal(kept: CountingJournal(entries, failing: true))
+        XCTAssertEqual(press(&broken, .character("J")), [.readJournal])
+        XCTAssertThrowsError(try broken.journal.entries())
+        _ = Reducer.reduce(&broken, .journalRead("disk gone"))
+        XCTAssertEqual(broken.message, "the journal cannot be read: disk gone")
+        XCTAssertTrue(Renderer.render(broken).grid.text.contains("the journal cannot be read: disk gone"))
+    }
+
     func testTheJournalCollectsStampedEntries() throws {
         var state = try workshopState(size: Size(width: 100, height: 30))
         let before = state.journal.recorded.count
@@ -352,5 +380,23 @@ final class ThreatRatingTests: XCTestCase {
         var journal = state.journal
         journal.record(JournalEntry(at: "2026-11-24T10:00:30Z", by: "Dana", change: Change(target: "control \(id)", field: "status", from: "in-progress", to: "implemented")))
         XCTAssertEqual(journal.recorded.count, journalBefore + 2, "later changes are their own line")
+    }
+}
+
+/// A kept journal that counts its reads, or fails them.
+final class CountingJournal: KeptJournal, @unchecked Sendable {
+    let stored: [JournalEntry]
+    let failing: Bool
+    private(set) var loads = 0
+
+    init(_ entries: [JournalEntry], failing: Bool = false) {
+        stored = entries
+        self.failing = failing
+    }
+
+    override func load() throws(JournalUnreadable) -> [JournalEntry] {
+        loads += 1
+        if failing { throw JournalUnreadable(reason: "disk gone") }
+        return stored
     }
 }

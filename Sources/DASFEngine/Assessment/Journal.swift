@@ -26,13 +26,22 @@ public struct Journal: Sendable, Hashable {
         return recorded.isEmpty ? try kept.entries() : try kept.entries() + recorded
     }
 
-    /// The number of entries, and entry `n` of them, without joining the two lists (a screen
-    /// drawn after every key shows 100,000 entries without copying them).
-    public func count() throws(JournalUnreadable) -> Int { try (kept?.entries().count ?? 0) + recorded.count }
+    /// Whether every entry is in memory: nothing kept, or the kept ones read already.
+    public var isRead: Bool { kept?.isRead ?? true }
 
-    public func rows() throws(JournalUnreadable) -> (count: Int, entry: (Int) -> JournalEntry) {
-        let earlier = try kept?.entries() ?? [], recorded = self.recorded
-        return (earlier.count + recorded.count, { $0 < earlier.count ? earlier[$0] : recorded[$0 - earlier.count] })
+    /// The entries as far as they are in memory, without reading the file (for drawing, which
+    /// does no I/O): the number, and entry `n`, without joining the two lists (a screen drawn
+    /// after every key shows 100,000 entries without copying them). Nil until the kept ones
+    /// are read; the failure when reading them failed.
+    public var readRows: Result<(count: Int, entry: (Int) -> JournalEntry), JournalUnreadable>? {
+        let recorded = self.recorded
+        guard let kept else { return .success((recorded.count, { recorded[$0] })) }
+        switch kept.cached {
+        case .success(let earlier)?:
+            return .success((earlier.count + recorded.count, { $0 < earlier.count ? earlier[$0] : recorded[$0 - earlier.count] }))
+        case .failure(let problem)?: return .failure(problem)
+        case nil: return nil
+        }
     }
 
     /// The newest entry, without reading the rest.
@@ -78,22 +87,29 @@ open class KeptJournal: @unchecked Sendable, Hashable {
     public final func entries() throws(JournalUnreadable) -> [JournalEntry] {
         lock.lock()
         defer { lock.unlock() }
-        if let read { return try read.get() }
+        if case .success(let entries)? = read { return entries }
+        // A failed read is tried again (the file may be readable now), and remembered to be said.
         do {
             let entries = try load()
             read = .success(entries)
             return entries
         } catch {
-            // A failed read is tried again next time (the file may be readable then).
+            read = .failure(error)
             throw error
         }
     }
 
-    /// Whether the entries have been read already (the journal screen then costs nothing).
-    public final var isRead: Bool {
+    /// What the last read gave, without reading (nil: not read yet).
+    public final var cached: Result<[JournalEntry], JournalUnreadable>? {
         lock.lock()
         defer { lock.unlock() }
-        return read != nil
+        return read
+    }
+
+    /// Whether the entries have been read already (the journal screen then costs nothing).
+    public final var isRead: Bool {
+        if case .success? = cached { return true }
+        return false
     }
 
     public static func == (a: KeptJournal, b: KeptJournal) -> Bool { a === b }

@@ -7,6 +7,8 @@ public enum Action: Sendable, Hashable {
     case saved(SaveOutcome)
     /// The runtime stamped the changes of an edit with time and author.
     case journaled([JournalEntry])
+    /// The kept journal was read (nil) or could not be (why).
+    case journalRead(String?)
     /// Something the runtime did that people should be told (a report written, say).
     case notice(String)
     /// The time now, sent before each key (comments are stamped with it).
@@ -35,5 +37,7 @@ public enum Effect: Sendable, Hashable {
     case overwrite(Assessment)
     /// Write the reports beside the save file.
     case writeReport
+    /// Read the journal's entries kept in the file (its screen opened); `Action.journalRead` follows.
+    case readJournal
     case quit
 }

@@ -119,8 +119,13 @@ public struct AppState: Sendable {
         var copy = self
         copy.assessment = assessment.forRoom(hiding: presenting.hidden)
         // The journal can be long; only its own screen shows it.
-        // One that cannot be read stays as it is: its screen says why, and shows no entry.
-        copy.journal = screen != .journal ? Journal() : (try? journal.entries()).map { Journal(JournalEntry.forRoom($0, hiding: presenting.hidden)) } ?? journal
+        // Only entries already read (no I/O while drawing); until then the journal stays as it
+        // is, and its screen says it is being read and shows no entry.
+        if screen != .journal {
+            copy.journal = Journal()
+        } else if journal.isRead, let entries = try? journal.entries() {
+            copy.journal = Journal(JournalEntry.forRoom(entries, hiding: presenting.hidden))
+        }
         return copy
     }
 

@@ -65,7 +65,7 @@ enum Focus {
         case .workshop: return Pages.workshopSteps.count
         case .useCase: return Pages.useCaseFields.count
         case .progress: return catalog.stages.count + 1
-        case .journal: return (try? state.journal.count()) ?? 0
+        case .journal: return (try? state.journal.readRows?.get().count) ?? 0
         case .organisational: return OrganisationalRisk.allCases.count
         case .conflicts: return state.assessment.conflicts.count
         }

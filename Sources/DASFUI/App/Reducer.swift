@@ -17,6 +17,10 @@ public enum Reducer {
         case .journaled(let entries):
             for entry in entries { state.journal.record(entry) }
             return []
+        case .journalRead(let problem):
+            if let problem { state.message = "the journal cannot be read: \(problem)" }
+            if state.screen == .journal { moveSelection(&state, to: Int.max) }
+            return []
         case .saved(let outcome):
             switch outcome {
             case .saved(let time):
@@ -187,6 +191,8 @@ public enum Reducer {
         case .progress: push(.progress, &state)
         case .journal:
             push(.journal, &state)
+            // Entries kept in the file are read by the runtime, then the newest is selected.
+            guard state.journal.isRead else { return [.readJournal] }
             moveSelection(&state, to: Int.max)
         case .organisational: push(.organisational, &state)
         case .search: ask(.search, "Search ids, titles, descriptions and framework ids (empty clears):", "", &state, editing: false)

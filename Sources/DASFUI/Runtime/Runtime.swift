@@ -176,6 +176,13 @@ public final class Runtime<Backend: TerminalBackend> {
             case .overwrite(let assessment):
                 pending = nil
                 _ = handle(.saved(persist(assessment, state.journal, true)))
+            case .readJournal:
+                do {
+                    _ = try state.journal.entries()
+                    handle(.journalRead(nil))
+                } catch {
+                    handle(.journalRead(error.reason))
+                }
             case .writeReport:
                 handle(.notice(report(state.catalog, state.assessment, state.journal)))
             case .quit:

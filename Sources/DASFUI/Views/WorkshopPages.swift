@@ -98,13 +98,13 @@ extension Pages {
     static func journal(_ state: AppState, _ width: Int) -> Page {
         let theme = state.theme
         // Read from the file the first time this screen shows (then remembered).
-        let rows: (count: Int, entry: (Int) -> JournalEntry), problem: String?
-        do {
-            rows = try state.journal.rows()
-            problem = nil
-        } catch {
-            rows = (0, { _ in JournalEntry(at: "", by: "", change: Change(target: "", field: "", from: nil, to: nil)) })
-            problem = "the journal cannot be read: \(error.reason)"
+        // Read from the file by the runtime when this screen opens (`Effect.readJournal`).
+        var rows: (count: Int, entry: (Int) -> JournalEntry) = (0, { _ in JournalEntry(at: "", by: "", change: Change(target: "", field: "", from: nil, to: nil)) })
+        var problem: String? = "reading the journal…"
+        switch state.journal.readRows {
+        case .success(let read)?: (rows, problem) = (read, nil)
+        case .failure(let error)?: problem = "the journal cannot be read: \(error.reason)"
+        case nil: break
         }
         var page = Page(header: [[Span("Journal: \(rows.count) change\(rows.count == 1 ? "" : "s")", theme.style(.header)),
                                   Span("   dasf journal FILE --format md writes the minutes", theme.style(.dim))], []],
