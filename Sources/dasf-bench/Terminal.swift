@@ -239,5 +239,6 @@ enum JournalBench {
         writes.sort()
         print(String(format: "  save with the journal kept: %.1f ms; raw write + fsync + rename of the same bytes: %.1f ms (medians of 9, in turns)",
                      saves[4], writes[4]))
+        try SaveLoopBench.run(path: path, catalog: catalog)
     }
 }

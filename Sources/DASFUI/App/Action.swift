@@ -3,8 +3,8 @@ import DASFEngine
 /// Everything that can happen to the app.
 public enum Action: Sendable, Hashable {
     case key(Key)
-    /// The runtime finished a save.
-    case saved(SaveOutcome)
+    /// The runtime finished a save of `wrote` (nil: of what is on screen now).
+    case saved(SaveOutcome, wrote: SaveSnapshot? = nil)
     /// The runtime stamped the changes of an edit with time and author.
     case journaled([JournalEntry])
     /// The kept journal was read (nil) or could not be (why).
@@ -26,6 +26,18 @@ public enum SaveOutcome: Sendable, Hashable {
     case merged(time: String, Assessment, journal: Journal, summary: String)
     case failed(String)
     case conflict(String)
+}
+
+/// What a save was handed: the assessment and journal on screen when it began. Edits can
+/// follow while it runs; comparing tells them apart from what it wrote.
+public struct SaveSnapshot: Sendable, Hashable {
+    public let assessment: Assessment
+    public let journal: Journal
+
+    public init(assessment: Assessment, journal: Journal) {
+        self.assessment = assessment
+        self.journal = journal
+    }
 }
 
 /// Work the reducer asks the runtime to do; results come back as actions.

@@ -21,14 +21,25 @@ public enum Reducer {
             if let problem { state.message = "the journal cannot be read: \(problem)" }
             if state.screen == .journal { moveSelection(&state, to: Int.max) }
             return []
-        case .saved(let outcome):
+        case .saved(let outcome, let wrote):
+            // Edits made while the save ran are on screen but not in the file: still to save.
+            let editedSince = wrote.map { $0.assessment != state.assessment || $0.journal != state.journal } ?? false
             switch outcome {
             case .saved(let time):
                 if case .conflict = state.save { state.message = "written over the copy on disk" }
-                state.save = .saved(time)
+                state.save = editedSince ? .pending : .saved(time)
             case .merged(let time, let merged, let journal, let summary):
-                adopt(merged, journal: journal, &state)
-                state.save = .saved(time)
+                if let wrote, editedSince {
+                    // The file holds what was written merged with another writer's change; the
+                    // edits made since are applied to that, as if made after it.
+                    let rebased = Assessment.merge(base: wrote.assessment, mine: state.assessment, theirs: merged).assessment
+                    let common = zip(state.journal.recorded, wrote.journal.recorded).prefix { $0 == $1 }.count
+                    adopt(rebased, journal: journal.adding(Array(state.journal.recorded[common...])), &state)
+                    state.save = .pending
+                } else {
+                    adopt(merged, journal: journal, &state)
+                    state.save = .saved(time)
+                }
                 // Before a room, nothing changes on its own (and the summary names people).
                 state.message = state.presenting == nil ? summary : nil
             case .failed(let reason):

@@ -1,7 +1,9 @@
 import DASFEngine
 
 /// The loop: read a key, reduce, run effects, render. Saving is debounced (at most about a
-/// second after an edit) and always done before the loop ends, whatever ends it.
+/// second after an edit) and always done before the loop ends, whatever ends it. Saves run on
+/// the `SaveWorker` (a queue of their own in the map); edits made while one runs are kept and
+/// saved after it, merged with whatever it found on disk.
 public final class Runtime<Backend: TerminalBackend> {
     public private(set) var state: AppState
     let backend: Backend
@@ -24,7 +26,11 @@ public final class Runtime<Backend: TerminalBackend> {
     /// Tells the speaker's notes what the projector shows (nil: not presenting, or gone).
     let publish: (PresenterView?) -> Void
     private var published: PresenterView?
-    private var pending: Assessment?
+    /// Edits not yet handed to a save: the assessment saved is always the one on screen.
+    private var pending = false
+    /// What the running save is writing (nil: none runs).
+    private var inFlight: SaveSnapshot?
+    let worker: SaveWorker
     private var lastLook = 0.0
     private var firstPending = 0.0
     private var lastEdit = 0.0
@@ -39,8 +45,10 @@ public final class Runtime<Backend: TerminalBackend> {
         changedOnDisk: @escaping () -> Bool = { false }, reload: @escaping () -> Action? = { nil },
         publish: @escaping (PresenterView?) -> Void = { _ in },
         versionControl: @escaping () -> String? = { nil },
+        worker: SaveWorker = InlineSaveWorker(),
         persist: @escaping (Assessment, Journal, Bool) -> SaveOutcome
     ) {
+        self.worker = worker
         self.publish = publish
         self.versionControl = versionControl
         self.changedOnDisk = changedOnDisk
@@ -65,7 +73,8 @@ public final class Runtime<Backend: TerminalBackend> {
         changed = false
         defer { if published != nil { publish(nil) } }
         loop: while true {
-            let event = backend.nextEvent(timeout: pending == nil ? 1000 : 100)
+            // While a save runs, the loop looks for its end every few milliseconds.
+            let event = backend.nextEvent(timeout: inFlight != nil ? 10 : pending ? 100 : 1000)
             switch event {
             case .stop:
                 break loop
@@ -81,6 +90,7 @@ public final class Runtime<Backend: TerminalBackend> {
                 handle(.clock(stamp()))
                 if handle(.key(key)) { break loop }
             }
+            collect()
             flush(force: false)
             if now() - lastLook >= 1 { lookAtDisk() }
             // Idle costs nothing: a frame only when something happened (a key, a save, a reload).
@@ -89,15 +99,20 @@ public final class Runtime<Backend: TerminalBackend> {
             backend.draw(Renderer.render(state))
             announce()
         }
-        // Leaving: what waits is saved; a failed save is tried once more (a full disk may have
-        // room now), a conflict only if the file changed since (the same bytes would refuse again).
-        var retry = pending != nil
+        // Leaving: the running save ends first; what waits is saved; a failed save is tried once
+        // more (a full disk may have room now), a conflict only if the file changed since (the
+        // same bytes would refuse again).
+        collect(waiting: true)
+        var retry = pending
         switch state.save {
         case .failed: retry = true
         case .conflict: retry = retry || changedOnDisk()
         default: break
         }
-        if retry { saveUnsaved() }
+        if retry {
+            saveUnsaved()
+            collect(waiting: true)
+        }
         switch state.save {
         case .failed, .conflict: return state.assessment
         default: return nil
@@ -116,7 +131,7 @@ public final class Runtime<Backend: TerminalBackend> {
     /// Whether what is on screen holds edits the file does not: waiting to be saved, or left
     /// over from a save that failed (then `pending` is empty but the edits are not on disk).
     var hasUnsavedEdits: Bool {
-        if pending != nil { return true }
+        if pending || inFlight != nil { return true }
         switch state.save {
         case .failed, .conflict: return true
         default: return false
@@ -126,8 +141,37 @@ public final class Runtime<Backend: TerminalBackend> {
     /// Saves the edits on screen now, whatever their settle time, and after a failed save too;
     /// the store merges them with whatever is on disk.
     func saveUnsaved() {
-        pending = nil
-        handle(.saved(persist(state.assessment, state.journal, false)))
+        if let running = inFlight {
+            // After the running save, at once, when there is more here than it writes.
+            if running.assessment != state.assessment || running.journal != state.journal {
+                pending = true
+                firstPending = -Double.infinity
+            }
+            return
+        }
+        begin(force: false)
+    }
+
+    /// Hands the assessment and journal on screen to the worker; the result comes back through
+    /// `collect` as `Action.saved`, which knows what was written and so what was edited since.
+    func begin(force: Bool) {
+        pending = false
+        let snapshot = SaveSnapshot(assessment: state.assessment, journal: state.journal)
+        inFlight = snapshot
+        let persist = self.persist, versionControl = self.versionControl
+        worker.start {
+            let outcome = persist(snapshot.assessment, snapshot.journal, force)
+            return SaveResult(outcome: outcome, versionControl: versionControl())
+        }
+        collect()
+    }
+
+    /// Takes the running save's result when it has one (or, `waiting`, once it ends).
+    func collect(waiting: Bool = false) {
+        guard let snapshot = inFlight, let result = waiting ? worker.wait() : worker.finished() else { return }
+        inFlight = nil
+        handle(.saved(result.outcome, wrote: snapshot))
+        handle(.versionControl(result.versionControl))
     }
 
     /// Ctrl-S: writes what is waiting now instead of in a moment, or tries a failed save again.
@@ -144,6 +188,8 @@ public final class Runtime<Backend: TerminalBackend> {
     /// edits here (waiting, or after a failed save), saves them now, which merges the two. A
     /// reload never replaces edits the file does not hold.
     func lookAtDisk() {
+        // The saver's file belongs to the running save; the look waits for it to end.
+        guard inFlight == nil else { return }
         lastLook = now()
         guard changedOnDisk() else { return }
         if hasUnsavedEdits {
@@ -159,23 +205,21 @@ public final class Runtime<Backend: TerminalBackend> {
         changed = true
         var quit = false
         defer {
-            switch action {
-            case .saved, .reloaded: _ = Reducer.reduce(&state, .versionControl(versionControl()))
-            default: break
-            }
+            if case .reloaded = action { _ = Reducer.reduce(&state, .versionControl(versionControl())) }
         }
         for effect in Reducer.reduce(&state, action) {
             switch effect {
-            case .save(let assessment):
-                if pending == nil { firstPending = now() }
-                pending = assessment
+            case .save:
+                if !pending { firstPending = now() }
+                pending = true
                 lastEdit = now()
             case .record(let changes, let undo):
                 let at = stamp()
                 handle(.journaled(changes.map { JournalEntry(at: at, by: state.author, change: $0, undo: undo) }))
-            case .overwrite(let assessment):
-                pending = nil
-                _ = handle(.saved(persist(assessment, state.journal, true)))
+            case .overwrite:
+                // Asked for after a conflict: whatever save runs ends first, then this one.
+                collect(waiting: true)
+                begin(force: true)
             case .readJournal:
                 do {
                     _ = try state.journal.entries()
@@ -194,12 +238,14 @@ public final class Runtime<Backend: TerminalBackend> {
 
     /// Saves the pending edit when it has settled, or now when `force` (leaving).
     func flush(force: Bool) {
-        guard let assessment = pending else { return }
+        guard pending, inFlight == nil else { return }
         if case .conflict = state.save, !force { return }
         let t = now()
         guard force || t - lastEdit >= Self.settle || t - firstPending >= Self.longest else { return }
-        pending = nil
-        if case .conflict = state.save { return }
-        handle(.saved(persist(assessment, state.journal, false)))
+        if case .conflict = state.save {
+            pending = false
+            return
+        }
+        begin(force: false)
     }
 }

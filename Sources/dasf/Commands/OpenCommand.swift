@@ -152,7 +152,7 @@ struct MapSession {
                               changedOnDisk: saver.changedOnDisk, reload: saver.reload,
                               publish: PresenterPublisher(saveFile: file).publish,
                               versionControl: { GitState.of(file)?.summary },
-                              persist: saver.save)
+                              worker: QueueSaveWorker(), persist: saver.save)
         guard let unsaved = runtime.run() else { return nil }
         let why = saver.conflicted ? "changed on disk while it was open, so it was not overwritten" : "could not be saved (\(saver.lastProblem ?? "unknown reason"))"
         return Unsaved(assessment: unsaved, journal: runtime.state.journal, why: why)
@@ -160,7 +160,9 @@ struct MapSession {
 }
 
 /// Saves through the store and reports in the runtime's terms. On the map a field both writers
-/// changed is kept both ways, for the `!` screen, rather than refused.
+/// changed is kept both ways, for the `!` screen, rather than refused. `save` runs on the map's
+/// save queue; the runtime calls nothing else here while a save runs (its look at the disk
+/// waits), and reads `lastProblem` and `conflicted` only after the last save has ended.
 final class Saver {
     var file: SaveFile
     var lastProblem: String?
