@@ -3,9 +3,6 @@ import ZIPFoundation
 #if canImport(Glibc)
 import Glibc
 #endif
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// An .xlsx workbook read as the Office Open XML it is: the zip's workbook part names the sheets,
 /// its relationships say where each is, the shared-strings part holds most text. Cells may be
@@ -100,21 +97,21 @@ public enum Workbook {
     }
 }
 
-/// The few XML parts an .xlsx needs, each read with a small XMLParser delegate.
+/// The few XML parts an .xlsx needs, each read with `XMLReader`.
 enum XMLParts {
     /// Reads XML, turning a parse failure into one line.
-    static func parse(_ data: Data, delegate: XMLParserDelegate, name: String, part: String) throws(ImportError) {
+    static func parse(_ data: Data, reader: XMLReader, name: String, part: String) throws(ImportError) {
         try screen(data, name: name, part: part)
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = delegate
-        guard parser.parse() else { throw ImportError("\(name): \(part) is not well-formed XML (line \(parser.lineNumber))") }
+        do {
+            try reader.read(data)
+        } catch {
+            throw ImportError("\(name): \(part) is not well-formed XML (line \(error.line): \(error.reason))")
+        }
     }
 
-    /// What a workbook's parts never hold is refused before the parser sees it: processing
-    /// instructions (Foundation's XMLParser on Linux crashes on one without data, as the fuzzer
-    /// found) and document types (entity definitions, whose expansion could be made enormous).
-    /// Only the XML declaration at the very start is let through.
+    /// What a workbook's parts never hold is refused, by name, before they are read: processing
+    /// instructions and document types (entity definitions, whose expansion could be made
+    /// enormous). Only the XML declaration at the very start is let through.
     static func screen(_ data: Data, name: String, part: String) throws(ImportError) {
         let bytes = [UInt8](data)
         var start = 0
@@ -132,44 +129,32 @@ enum XMLParts {
         }
     }
 
-    final class Collector: NSObject, XMLParserDelegate {
-        var start: (String, [String: String]) -> Void = { _, _ in }
-        var end: (String) -> Void = { _ in }
-        var text: (String) -> Void = { _ in }
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
-            start(local(name), attributes)
-        }
-        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) { end(local(name)) }
-        func parser(_ parser: XMLParser, foundCharacters string: String) { text(string) }
-        private func local(_ name: String) -> String { name.split(separator: ":").last.map(String.init) ?? name }
-    }
-
     static func relations(_ data: Data, name: String) throws(ImportError) -> [String: String] {
         var out: [String: String] = [:]
-        let c = Collector()
+        var c = XMLReader()
         c.start = { element, attributes in
             if element == "Relationship", let id = attributes["Id"], let target = attributes["Target"] { out[id] = target }
         }
-        try parse(data, delegate: c, name: name, part: "xl/_rels/workbook.xml.rels")
+        try parse(data, reader: c, name: name, part: "xl/_rels/workbook.xml.rels")
         return out
     }
 
     static func sheetList(_ data: Data, name: String) throws(ImportError) -> [(String, String)] {
         var out: [(String, String)] = []
-        let c = Collector()
+        var c = XMLReader()
         c.start = { element, attributes in
             if element == "sheet", let sheet = attributes["name"], let id = attributes["r:id"] ?? attributes.first(where: { $0.key.hasSuffix(":id") })?.value {
                 out.append((sheet, id))
             }
         }
-        try parse(data, delegate: c, name: name, part: "xl/workbook.xml")
+        try parse(data, reader: c, name: name, part: "xl/workbook.xml")
         return out
     }
 
     /// Each <si>: plain (<t>) or rich text (runs of <r><t>), phonetic runs (<rPh>) left out.
     static func sharedStrings(_ data: Data, name: String) throws(ImportError) -> [String] {
         var out: [String] = [], current = "", inText = false, phonetic = 0
-        let c = Collector()
+        var c = XMLReader()
         c.start = { element, _ in
             switch element {
             case "si": current = ""
@@ -187,7 +172,7 @@ enum XMLParts {
             }
         }
         c.text = { if inText && phonetic == 0 { current += $0 } }
-        try parse(data, delegate: c, name: name, part: "xl/sharedStrings.xml")
+        try parse(data, reader: c, name: name, part: "xl/sharedStrings.xml")
         return out
     }
 
@@ -212,7 +197,7 @@ enum XMLParts {
         var values: [Int: [Int: String]] = [:], merges: [String] = []
         var reference: String?, type = "", value = "", inValue = false, inInline = false, inText = false
         var nextRow = 0, nextColumn = 0, currentRow = 0
-        let c = Collector()
+        var c = XMLReader()
         c.start = { element, attributes in
             switch element {
             case "row":
@@ -248,7 +233,7 @@ enum XMLParts {
             default: break
             }
         }
-        try parse(data, delegate: c, name: name, part: "a worksheet")
+        try parse(data, reader: c, name: name, part: "a worksheet")
         for merge in merges {
             let corners = merge.split(separator: ":").compactMap { position(String($0)) }
             guard corners.count == 2, let first = values[corners[0].row]?[corners[0].column] else { continue }
