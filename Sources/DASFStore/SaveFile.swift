@@ -139,7 +139,9 @@ public struct SaveFile: Sendable {
     /// `whole` is the file's bytes when they were all read on the way (a small file).
     private static func keptJournal(_ file: Int32, _ info: stat, path: String, target: String, whole: inout Data?) throws -> SaveFile? {
         let size = Int(info.st_size)
-        let opening = SaveFileFormat.journalOpening.utf8.count, closing = Data(SaveFileFormat.journalClosing.utf8)
+        // Data from bytes, never from a string's view or a slice: Data's generic initialiser
+        // casts dynamically, and its first use costs every command a search of the runtime.
+        let opening = SaveFileFormat.journalOpening.utf8.count, closing = Data(Array(SaveFileFormat.journalClosing.utf8))
         var prefix = Data()
         var start: Int?
         while start == nil && prefix.count < size {
@@ -155,8 +157,8 @@ public struct SaveFile: Sendable {
         guard let start, start + opening + closing.count <= size,
               try Directory.read(file, from: size - closing.count, count: closing.count) == closing
         else { return nil }
-        var head = Data(prefix[..<start])
-        head += Data("\n}\n".utf8)
+        var head = prefix.subdata(in: 0..<start)
+        head.append(contentsOf: [0x0A, 0x7D, 0x0A])
         let decoded = try decoded(head, path: path, target: target, journal: true)
         // A journal field before the marker means the file is not laid out as expected.
         guard decoded.journal.isEmpty else { return nil }
@@ -173,7 +175,7 @@ public struct SaveFile: Sendable {
         saved.journal = Journal(kept: stored)
         saved.stored = stored
         saved.stamp = FileStamp(info)
-        saved.around = (Data(prefix[..<(bracket + 2)]), closing)
+        saved.around = (prefix.subdata(in: 0..<(bracket + 2)), closing)
         saved.fingerprint = ""
         saved.journalLines = []
         return saved

@@ -16,6 +16,11 @@ final class ScorecardTests: XCTestCase {
         Scorecard(catalog: catalog, assessment: a).evaluation(ofRisk: id)?.state
     }
 
+    /// Counts by status are kept by `ordinal`, which must be each status's place in `allCases`.
+    func testEachStatusOrdinalIsItsPlace() {
+        for (place, status) in ControlStatus.allCases.enumerated() { XCTAssertEqual(status.ordinal, place, status.rawValue) }
+    }
+
     func testBlankAssessmentHasEveryRiskOpenAndEmptyScopeMeansAll() throws {
         let card = Scorecard(catalog: catalog, assessment: try assessment([]))
         XCTAssertEqual(card.risks.map(\.state), [.open, .open, .open, .open, .open])

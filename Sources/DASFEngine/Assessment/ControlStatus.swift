@@ -16,6 +16,17 @@ public enum ControlStatus: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// Where the status stands in `allCases` (an index for per-status counts).
+    public var ordinal: Int {
+        switch self {
+        case .notStarted: 0
+        case .planned: 1
+        case .inProgress: 2
+        case .implemented: 3
+        case .notApplicable: 4
+        }
+    }
+
     /// The word for people: "not started", "in progress".
     public var label: String { rawValue.split(separator: "-").joined(separator: " ") }
 }

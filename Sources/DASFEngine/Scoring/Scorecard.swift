@@ -43,13 +43,13 @@ public struct Scorecard: Sendable {
             overall.count(evaluation.state, assessed: evaluation.assessed)
         }
         func tally<S: Sequence>(_ positions: S, into totals: inout Totals) where S.Element == Int {
-            var counts: [ControlStatus: Int] = [:]
+            var counts = [Int](repeating: 0, count: ControlStatus.allCases.count)
             var staleCount = 0
             for position in positions {
-                counts[statuses[position], default: 0] += 1
+                counts[statuses[position].ordinal] += 1
                 if stale[position] { staleCount += 1 }
             }
-            totals.controls = counts
+            totals.controlCounts = counts
             totals.stale = staleCount
         }
         var components: [ComponentSummary] = []

@@ -15,8 +15,10 @@ public struct Totals: Sendable, Hashable {
     /// In-scope risks someone has decided about, and those nobody has looked at yet.
     public var assessed = 0
     public var unassessed = 0
-    /// Distinct controls mapped to these risks, by status.
-    public var controls: [ControlStatus: Int] = [:]
+    /// Distinct controls mapped to these risks, by status, in `ControlStatus.allCases` order. An
+    /// array rather than a dictionary keyed by status: such a dictionary's first use costs each
+    /// process a 0.4 M-instruction search of the runtime's conformance records.
+    public var controlCounts = [Int](repeating: 0, count: ControlStatus.allCases.count)
     /// Distinct controls mapped to these risks that are past their review date.
     public var stale = 0
 
@@ -40,5 +42,5 @@ public struct Totals: Sendable, Hashable {
         }
     }
 
-    public func controls(_ status: ControlStatus) -> Int { controls[status] ?? 0 }
+    public func controls(_ status: ControlStatus) -> Int { controlCounts[status.ordinal] }
 }

@@ -27,12 +27,16 @@ enum PlainText {
     }
 
     static func needsCleaning(_ text: String, keepingLineBreaks: Bool) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte < 0x20 && !(keepingLineBreaks && byte == 0x0A) || byte == 0x7F || previous == 0xC2 && byte >= 0x80 && byte < 0xA0 { return true }
-            previous = byte
+        // Over the bytes in one buffer: walking `utf8` cost 64 instructions a byte here.
+        var text = text
+        return text.withUTF8 { bytes in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte < 0x20 && !(keepingLineBreaks && byte == 0x0A) || byte == 0x7F || previous == 0xC2 && byte >= 0x80 && byte < 0xA0 { return true }
+                previous = byte
+            }
+            return false
         }
-        return false
     }
 
     /// Left-aligns the first column and right-aligns the rest.
