@@ -8,7 +8,10 @@ import Glibc
 public final class NcursesBackend: TerminalBackend {
     private let window: UnsafeMutablePointer<WINDOW>
     private let color: Bool
-    private var pairs: [UInt16: Int16] = [:]
+    /// Colour pairs made so far, by foreground and background (0: none yet). A flat table: a
+    /// dictionary keyed by a number cost the first frame a 0.4 M-instruction runtime search.
+    private var pairs = [Int16](repeating: 0, count: Color.allCases.count * Color.allCases.count)
+    private var pairsMade: Int16 = 0
     private var previous: Grid?
     /// The characters of one run of cells, reused frame after frame.
     private var run: [wchar_t] = []
@@ -126,12 +129,12 @@ public final class NcursesBackend: TerminalBackend {
 
     private func pairNumber(_ style: Style) -> Int16 {
         if style.foreground == .default && style.background == .default { return 0 }
-        let key = UInt16(style.foreground.rawValue) << 8 | UInt16(style.background.rawValue)
-        if let pair = pairs[key] { return pair }
-        let pair = Int16(pairs.count + 1)
-        init_pair(pair, curses(style.foreground), curses(style.background))
-        pairs[key] = pair
-        return pair
+        let key = Int(style.foreground.rawValue) * Color.allCases.count + Int(style.background.rawValue)
+        if pairs[key] != 0 { return pairs[key] }
+        pairsMade += 1
+        init_pair(pairsMade, curses(style.foreground), curses(style.background))
+        pairs[key] = pairsMade
+        return pairsMade
     }
 
     private func curses(_ color: DASFUI.Color) -> Int16 {

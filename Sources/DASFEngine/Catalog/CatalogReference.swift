@@ -17,6 +17,8 @@ public struct CatalogReference: Sendable, Hashable {
 
     /// "dasf-2.0 2.0", with " + acme 2026.1" per overlay: for journals and reports.
     public var label: String {
-        ([("\(id) \(version)")] + overlays.map { "+ \($0.id)\($0.version.isEmpty ? "" : " \($0.version)")" }).joined(separator: " ")
+        var label = "\(id) \(version)"
+        for overlay in overlays { label += " + " + overlay.id + (overlay.version.isEmpty ? "" : " " + overlay.version) }
+        return label
     }
 }

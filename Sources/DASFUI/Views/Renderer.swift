@@ -144,7 +144,7 @@ public enum Renderer {
         if state.screen != .map && state.screen != .help { own.append(entry(g.upDown, "move")) }
         if case .conflict = state.save { own.append(entry("Ctrl-W", "overwrite")) }
         if state.search != nil { own.append(entry(KeyMap.searchKeyLabel(on: state.screen, remap: state.keyRemap), "hits")) }
-        let globalOnThisScreen: Set<Command> = state.screen == .map ? [.workshop, .register, .scope, .help, .quit] : [.back, .help, .quit]
+        let globalOnThisScreen: [Command] = state.screen == .map ? [.workshop, .register, .scope, .help, .quit] : [.back, .help, .quit]
         let allBindings = KeyMap.bindings(for: state.screen, remap: state.keyRemap)
         let globalBindings = allBindings.filter { b in KeyMap.global.contains { $0.command == b.command } }
         let bindings = allBindings.filter { b in !KeyMap.global.contains { $0.command == b.command } }

@@ -243,10 +243,14 @@ final class Saver {
 /// Writes what the projector shows to the presenter channel for `dasf notes`, with the time it
 /// came on screen and when presenting began; takes it away when presenting stops.
 final class PresenterPublisher {
-    private let channel: PresenterChannel?
+    private let saveFile: String
+    /// Found on first use: the channel's name comes from the file's real path, worked out with
+    /// Foundation's URL, which cost every map's first frame about 1.5 M instructions when it
+    /// was done up front, presenting or not.
+    private lazy var channel: PresenterChannel? = PresenterChannel(saveFile: saveFile)
     private var session: Double?
 
-    init(saveFile: String) { channel = PresenterChannel(saveFile: saveFile) }
+    init(saveFile: String) { self.saveFile = saveFile }
 
     func publish(_ view: PresenterView?) {
         guard let channel else { return }
