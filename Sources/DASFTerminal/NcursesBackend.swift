@@ -79,18 +79,32 @@ public final class NcursesBackend: TerminalBackend {
                         }
                         // A run: changed cells of one style and one scalar each, written with one call
                         // from one reusable buffer (a wide character's right half travels with it).
-                        var count = 0, end = x
+                        // Blanks join a run of another style when they would look the same in it
+                        // (only their background shows), so the terminal is not sent a change of
+                        // colour and back for the spaces between two words of one colour.
+                        var count = 0, end = x, style = cell.style, onlyBlanks = true
                         while end < grid.width {
                             let next = cells[y * grid.width + end]
                             if next.width == 0 { end += 1; continue }
-                            if next.cluster != 0 || next.style != cell.style { break }
+                            if next.cluster != 0 { break }
+                            let blank = next.scalar == " "
+                            if next.style != style {
+                                if blank && Self.blankLooksAlike(next.style, style) {
+                                    // Drawn in the run's style.
+                                } else if onlyBlanks && Self.blankLooksAlike(style, next.style) {
+                                    style = next.style
+                                } else {
+                                    break
+                                }
+                            }
                             if let before, before[y * grid.width + end] == next, end > x { break }
+                            onlyBlanks = onlyBlanks && blank
                             run[count] = wchar_t(bitPattern: next.scalar.value)
                             count += 1
                             end += 1
                         }
                         run[count] = 0
-                        _ = wattr_set(window, attributes(cell.style), color ? pairNumber(cell.style) : 0, nil)
+                        _ = wattr_set(window, attributes(style), color ? pairNumber(style) : 0, nil)
                         // The bottom-right cell reports an error (the cursor cannot advance) but is drawn.
                         _ = run.withUnsafeBufferPointer { mvwaddnwstr(window, Int32(y), Int32(x), $0.baseAddress, Int32(count)) }
                         x = end
@@ -107,6 +121,12 @@ public final class NcursesBackend: TerminalBackend {
             curs_set(0)
         }
         wrefresh(window)
+    }
+
+    /// Whether a blank drawn in `a` looks as one drawn in `b`: the same background, and neither
+    /// reverse (which paints the foreground behind it) nor underlined.
+    static func blankLooksAlike(_ a: Style, _ b: Style) -> Bool {
+        a.background == b.background && !a.reverse && !b.reverse && !a.underline && !b.underline
     }
 
     private func attributes(_ style: Style) -> attr_t {
