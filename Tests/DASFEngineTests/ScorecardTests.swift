@@ -16,6 +16,15 @@ final class ScorecardTests: XCTestCase {
         Scorecard(catalog: catalog, assessment: a).evaluation(ofRisk: id)?.state
     }
 
+    /// `joined(by:)` stands in for the standard library's `joined(separator:)` on hot paths.
+    func testJoinedByGivesWhatJoinedSeparatorGives() {
+        for parts in [[], ["a"], ["a", "b", "c"], ["", "x", ""], ["日本", "🛡️"]] as [[String]] {
+            XCTAssertEqual(parts.joined(by: ", "), parts.joined(separator: ", "))
+            XCTAssertEqual(parts.joined(by: ""), parts.joined())
+        }
+        XCTAssertEqual(ControlStatus.allCases.map(\.label), ControlStatus.allCases.map { $0.rawValue.replacingOccurrences(of: "-", with: " ") })
+    }
+
     /// Counts by status are kept by `ordinal`, which must be each status's place in `allCases`.
     func testEachStatusOrdinalIsItsPlace() {
         for (place, status) in ControlStatus.allCases.enumerated() { XCTAssertEqual(status.ordinal, place, status.rawValue) }

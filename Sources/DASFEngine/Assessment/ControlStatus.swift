@@ -28,5 +28,13 @@ public enum ControlStatus: String, Sendable, CaseIterable, Codable {
     }
 
     /// The word for people: "not started", "in progress".
-    public var label: String { rawValue.split(separator: "-").joined(separator: " ") }
+    public var label: String {
+        switch self {
+        case .notStarted: "not started"
+        case .planned: "planned"
+        case .inProgress: "in progress"
+        case .implemented: "implemented"
+        case .notApplicable: "not applicable"
+        }
+    }
 }

@@ -28,17 +28,17 @@ public struct RiskEvaluation: Sendable, Hashable {
     /// One sentence saying why the risk is in this state ("open: DASF 54, DASF 60 not
     /// implemented"). Built on demand: most screens and every key press need only the state.
     public var explanation: String {
-        let missingList = missingControls.joined(separator: ", ")
+        let missingList = missingControls.joined(by: ", ")
         let applicable = implemented.count + missing.count
         switch state {
         case .outOfScope:
-            return "out of scope: applies to \(deploymentModels.joined(separator: ", ")), none of which is in scope"
+            return "out of scope: applies to \(deploymentModels.joined(by: ", ")), none of which is in scope"
         case .notApplicable:
             return "not applicable: \(reason ?? "")"
         case .accepted, .transferred, .avoided:
             return state.rawValue + (reason.map { ": \($0)" } ?? "")
         case .mitigated:
-            let skipped = notApplicableControls.isEmpty ? "" : "; \(notApplicableControls.joined(separator: ", ")) not applicable"
+            let skipped = notApplicableControls.isEmpty ? "" : "; \(notApplicableControls.joined(by: ", ")) not applicable"
             return "mitigated: \(applicable == 1 ? "its control is" : "all \(applicable) controls are") implemented\(skipped)"
         case .partial:
             return "partial: \(missingList) not implemented (\(implemented.count) of \(applicable) implemented)"
@@ -47,7 +47,7 @@ public struct RiskEvaluation: Sendable, Hashable {
                 return "open: the catalog maps no control to this risk; choose a treatment"
             }
             if applicable == 0 {
-                return "open: every mapped control (\(notApplicableControls.joined(separator: ", "))) is marked not applicable; choose a treatment"
+                return "open: every mapped control (\(notApplicableControls.joined(by: ", "))) is marked not applicable; choose a treatment"
             }
             return "open: \(missingList) not implemented"
         }

@@ -62,6 +62,6 @@ enum ScopeWords {
 
     static func describe(_ scope: Scope, catalog: Catalog) -> String {
         if scope.isAll { return "all deployment models" }
-        return scope.deploymentModels.map { catalog.deploymentModel($0)?.name ?? $0 }.joined(separator: ", ")
+        return scope.deploymentModels.map { catalog.deploymentModel($0)?.name ?? $0 }.joined(by: ", ")
     }
 }

@@ -135,8 +135,8 @@ enum StatusReport {
         lines.append("\(PlainText.clean(doc.assessment.title)) · \(PlainText.clean(catalog.fullTitle)) · scope: \(ScopeWords.describe(doc.assessment.scope, catalog: catalog))")
         lines.append("\(t.inScope) of \(t.risks) risks in scope: \(t.open) open, \(t.partial) partial, \(t.mitigated) mitigated, \(t.accepted) accepted, \(t.transferred) transferred, \(t.avoided) avoided; \(t.notApplicable) not applicable, \(t.outOfScope) out of scope")
         lines.append("assessed: \(t.assessed) of \(t.inScope) in-scope risks (\(t.unassessed) not yet looked at)")
-        lines.append("controls: " + ControlStatus.allCases.map { "\(t.controls($0)) \($0.label)" }.joined(separator: ", ")
-            + (t.stale > 0 ? "; \(t.stale) stale (past review date on \(today)): \(card.staleControls.joined(separator: ", "))" : ""))
+        lines.append("controls: " + ControlStatus.allCases.map { "\(t.controls($0)) \($0.label)" }.joined(by: ", ")
+            + (t.stale > 0 ? "; \(t.stale) stale (past review date on \(today)): \(card.staleControls.joined(by: ", "))" : ""))
         let conflicts = doc.assessment.conflicts
         if !conflicts.isEmpty {
             lines.append("UNSETTLED: " + MergeConflict.warning(count: conflicts.count))
@@ -144,7 +144,7 @@ enum StatusReport {
         }
         let useCase = doc.assessment.useCase
         if let owner = useCase.businessOwner { lines.append("business owner: \(PlainText.clean(owner))") }
-        if !useCase.stakeholders.isEmpty { lines.append("stakeholders: \(PlainText.clean(useCase.stakeholders.joined(separator: ", ")))") }
+        if !useCase.stakeholders.isEmpty { lines.append("stakeholders: \(PlainText.clean(useCase.stakeholders.joined(by: ", ")))") }
         lines.append("")
         let header = ["", "risks", "in scope", "open", "partial", "mitigated", "treated", "n/a"]
         var rows: [[String]] = []
@@ -168,6 +168,6 @@ enum StatusReport {
                 lines.append("  \(risk.id) \(PlainText.clean(risk.title)): \(PlainText.clean(evaluation.explanation))")
             }
         }
-        return lines.joined(separator: "\n")
+        return lines.joined(by: "\n")
     }
 }
