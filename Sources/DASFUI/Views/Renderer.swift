@@ -45,7 +45,7 @@ public enum Renderer {
         let bar = Rect(x: 0, y: 0, width: state.size.width, height: 1)
         grid.fill(bar, style: theme.style(.titleBar))
         let scope = state.assessment.scope.isAll ? "all models"
-            : state.assessment.scope.deploymentModels.map { state.catalog.deploymentModel($0)?.name ?? $0 }.joined(separator: ", ")
+            : state.assessment.scope.deploymentModels.map { state.catalog.deploymentModel($0)?.name ?? $0 }.joined(by: ", ")
         let right = state.size.width >= 120
             ? " \(t.inScope) in scope\(g.separator)\(g.symbol(.open))\(t.open) open \(g.symbol(.partial))\(t.partial) partial \(g.symbol(.mitigated))\(t.mitigated) mitigated "
             : " \(t.inScope) in scope \(g.symbol(.open))\(t.open) \(g.symbol(.partial))\(t.partial) \(g.symbol(.mitigated))\(t.mitigated) "
@@ -78,7 +78,7 @@ public enum Renderer {
     }
 
     static func breadcrumb(_ state: AppState) -> String {
-        state.stack.map { Pages.screenName($0.screen) }.joined(separator: " > ")
+        state.stack.map { Pages.screenName($0.screen) }.joined(by: " > ")
     }
 
     static func list(_ state: AppState, _ grid: inout Grid) -> (x: Int, y: Int)? {
