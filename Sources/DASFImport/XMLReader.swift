@@ -194,8 +194,9 @@ struct XMLReader {
             case "quot": return [0x22]
             case "apos": return [0x27]
             case let number where number.hasPrefix("#"):
-                let digits = number.dropFirst()
-                let value = digits.hasPrefix("x") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
+                let digits = number.dropFirst(), hex = digits.hasPrefix("x"), body = hex ? digits.dropFirst() : digits
+                // Digits only: UInt32 would also take a sign ("&#+65;"), which XML does not.
+                let value = body.allSatisfy({ hex ? $0.isHexDigit : $0.isASCII && $0.isNumber }) ? UInt32(body, radix: hex ? 16 : 10) : nil
                 // Only characters XML allows: no NUL or other C0 control but tab and line ends.
                 guard let value, let scalar = Unicode.Scalar(value), value >= 0x20 || [0x09, 0x0A, 0x0D].contains(value),
                       value != 0xFFFE, value != 0xFFFF else { throw fail("&\(number); is no character XML allows") }

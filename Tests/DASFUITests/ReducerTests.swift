@@ -37,7 +37,7 @@ final class ReducerTests: XCTestCase {
         var effects = press(&state, .character(" "))
         XCTAssertEqual(state.assessment.status(of: control), .planned)
         XCTAssertEqual(effects, [.record([Change(target: "control \(control)", field: "status", from: "not-started", to: "planned")], undo: false),
-                                 .save(state.assessment)])
+                                 .save])
         effects = press(&state, .character(" "), .character(" "))
         XCTAssertEqual(state.assessment.status(of: control), .implemented)
         XCTAssertEqual(effects.count, 4, "a journal record and a save per edit")
@@ -209,7 +209,7 @@ final class ReducerTests: XCTestCase {
         _ = Reducer.reduce(&state, .saved(.conflict("changed")))
         XCTAssertTrue(Renderer.render(state).grid.text.contains("NOT SAVED: changed on disk"))
         XCTAssertTrue(Renderer.render(state).grid.text.contains("Ctrl-W overwrite"))
-        XCTAssertEqual(press(&state, .control("w")), [.overwrite(state.assessment)])
+        XCTAssertEqual(press(&state, .control("w")), [.overwrite])
         _ = Reducer.reduce(&state, .saved(.failed("permission denied")))
         XCTAssertTrue(Renderer.render(state).grid.text.contains("NOT SAVED: permission denied"))
     }
@@ -242,7 +242,7 @@ final class MapUpgradeTests: XCTestCase {
         XCTAssertEqual(state.scorecard.overall.risks, state.catalog.risks.count, "scores are of the new catalog")
         guard case .record(let changes, _)? = effects.first else { return XCTFail("\(effects)") }
         XCTAssertEqual(changes.map(\.description), ["assessment catalog: dasf-1.0 1.0 → dasf-2.0 2.0"], "one journal entry")
-        XCTAssertTrue(effects.contains(.save(state.assessment)))
+        XCTAssertTrue(effects.contains(.save))
         // Every answer kept by id, 38 and 39 asked again with the old answer in the note.
         let kept = old.controls.filter { !["DASF 38", "DASF 39"].contains($0.id) && state.catalog.control($0.id) != nil }
         for control in kept { XCTAssertEqual(state.assessment.controls[control.id], a.controls[control.id], control.id) }

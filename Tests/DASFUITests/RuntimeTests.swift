@@ -114,6 +114,7 @@ final class GridTests: XCTestCase {
         XCTAssertEqual(TextWidth.of("\u{200B}"), 0)
         XCTAssertEqual(TextWidth.truncate("Model serving: inference", to: 10), "Model ser…")
         XCTAssertEqual(TextWidth.truncate("日本語テキスト", to: 5), "日本…")
+        XCTAssertEqual(TextWidth.truncate("Café crème brûlée", to: 8), "Café cr…", "accented text is cut by character, as it is drawn")
         XCTAssertEqual(TextWidth.wrap("one two three four", width: 9), ["one two", "three", "four"])
     }
 

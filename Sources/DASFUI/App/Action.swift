@@ -42,11 +42,13 @@ public struct SaveSnapshot: Sendable, Hashable {
 
 /// Work the reducer asks the runtime to do; results come back as actions.
 public enum Effect: Sendable, Hashable {
-    case save(Assessment)
+    /// The assessment changed: save it soon. A save writes what is on screen when it begins
+    /// (edits made meanwhile go in the next), so the effect carries no version of its own.
+    case save
     /// Changes to record in the journal; `undo` when they came from undo or redo.
     case record([Change], undo: Bool)
     /// Save even though the file changed on disk (after the person said so).
-    case overwrite(Assessment)
+    case overwrite
     /// Write the reports beside the save file.
     case writeReport
     /// Read the journal's entries kept in the file (its screen opened); `Action.journalRead` follows.

@@ -316,7 +316,7 @@ public enum Reducer {
         case .upgradeCatalog:
             UpgradeController.ask(&state)
         case .overwrite:
-            if case .conflict = state.save { return [.overwrite(state.assessment)] }
+            if case .conflict = state.save { return [.overwrite] }
             state.message = "W writes over a file that changed on disk; nothing to do now"
         }
         return []
@@ -410,7 +410,7 @@ public enum Reducer {
         if case .conflict = state.save {} else { state.save = .pending }
         state.message = done
         clampSelection(&state)
-        return [.record(journal ?? changes, undo: undo), .save(changed)]
+        return [.record(journal ?? changes, undo: undo), .save]
     }
 
     /// Takes a version that came from disk (someone else's save, merged or not) as the current
