@@ -71,7 +71,7 @@ final class BackgroundSaveTests: XCTestCase {
                                        .timeout, .timeout, .timeout, .timeout, .timeout, .timeout, .key(.character("q"))]
         var frameWhileHeld = 0
         var statusWhileHeld: SaveStatus?
-        var runtime: Runtime<HookedBackend>!
+        var runtime: Runtime!
         let backend = HookedBackend(events: events, hooks: [
             9: {
                 frameWhileHeld = runtime.state.assessment.status(of: "DASF 2") == .notStarted ? 1 : 0

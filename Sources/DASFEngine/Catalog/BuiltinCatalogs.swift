@@ -48,11 +48,21 @@ public enum BuiltinCatalogs {
 
     /// A shipped catalog, from the values compiled into the binary: nothing is parsed or validated
     /// at start-up (a test checks these values equal the JSON's, parsed and validated).
+    /// Made once per process (`CatalogMemo`).
     public static func load(_ id: String) throws(CatalogError) -> Catalog {
-        guard let source = sources.first(where: { $0.id == id }), let file = compiled(id) else {
-            throw CatalogError(origin: id, problems: ["no built-in catalog has that id"])
+        try CatalogMemo.shared.catalog(id) { () throws(CatalogError) -> Catalog in
+            guard let source = sources.first(where: { $0.id == id }), let file = compiled(id) else {
+                throw CatalogError(origin: id, problems: ["no built-in catalog has that id"])
+            }
+            return Catalog(file: file, digest: source.digest)
         }
-        return Catalog(file: file, digest: source.digest)
+    }
+
+    /// Starts making built-in catalog `id` on a thread of its own, for a `load` soon after: the
+    /// map's start reads the file and sets up the terminal meanwhile. An unknown id does nothing.
+    public static func prefetch(_ id: String) {
+        guard sources.contains(where: { $0.id == id }) else { return }
+        Thread.detachNewThread { _ = try? load(id) }
     }
 
     /// The same catalog read from its embedded JSON text, the way a catalog file is: for the test

@@ -25,14 +25,19 @@ public struct Catalog: Sendable {
 
     private let riskIndex: [String: Int]
     private let controlIndex: [String: Int]
-    private let componentIndex: [Int: Int]
-    private let risksByComponent: [Int: [Int]]
+    // Per component, by its position in `components` (found by a scan: a catalog has a dozen).
+    // Arrays, not dictionaries keyed by Int: the first Int-keyed table of a process cost it a
+    // search of every conformance record in the binary (0.43 M instructions) before the map's
+    // first frame.
+    private let risksByComponent: [[Int]]
     private let risksByControl: [String: [Int]]
     /// Per risk, the positions of its mapped controls in `controls`: scoring works on positions,
     /// not strings, because it runs after every key press.
     let controlPositionsByRisk: [[Int]]
-    /// Per component id, the distinct positions of the controls mapped to its risks.
-    let controlPositionsByComponent: [Int: [Int]]
+    /// Per component position, the distinct positions of the controls mapped to its risks, sorted.
+    let controlPositionsByComponent: [[Int]]
+    /// Per risk, the position of its component in `components`, or nil for an unknown one.
+    let componentPositionByRisk: [Int?]
 
     /// Builds the lookup tables. Callers validate first (`Catalog.load` does); duplicate ids keep
     /// their first occurrence.
@@ -54,12 +59,15 @@ public struct Catalog: Sendable {
         controls = file.controls
         self.digest = digest
 
+        let components = file.components
+        func componentPosition(_ id: Int) -> Int? { components.firstIndex { $0.id == id } }
+        let componentPositionByRisk = file.risks.map { componentPosition($0.component) }
         var riskIndex: [String: Int] = [:]
-        var risksByComponent: [Int: [Int]] = [:]
+        var risksByComponent = [[Int]](repeating: [], count: components.count)
         var risksByControl: [String: [Int]] = [:]
         for (position, risk) in file.risks.enumerated() where riskIndex[risk.id] == nil {
             riskIndex[risk.id] = position
-            risksByComponent[risk.component, default: []].append(position)
+            if let component = componentPositionByRisk[position] { risksByComponent[component].append(position) }
             for control in risk.controls {
                 risksByControl[control, default: []].append(position)
             }
@@ -68,33 +76,38 @@ public struct Catalog: Sendable {
         for (position, control) in file.controls.enumerated() where controlIndex[control.id] == nil {
             controlIndex[control.id] = position
         }
-        var componentIndex: [Int: Int] = [:]
-        for (position, component) in file.components.enumerated() where componentIndex[component.id] == nil {
-            componentIndex[component.id] = position
-        }
         self.riskIndex = riskIndex
         self.controlIndex = controlIndex
-        self.componentIndex = componentIndex
         self.risksByComponent = risksByComponent
         self.risksByControl = risksByControl
-        controlPositionsByRisk = file.risks.map { risk in risk.controls.compactMap { controlIndex[$0] } }
-        var byComponent: [Int: [Int]] = [:]
-        for (position, risk) in file.risks.enumerated() {
-            byComponent[risk.component, default: []] += controlPositionsByRisk[position]
+        self.componentPositionByRisk = componentPositionByRisk
+        let controlPositionsByRisk = file.risks.map { risk in risk.controls.compactMap { controlIndex[$0] } }
+        self.controlPositionsByRisk = controlPositionsByRisk
+        // Marks, not a Set<Int>: the same first-use search as above.
+        var byComponent = [[Int]](repeating: [], count: components.count)
+        for component in components.indices {
+            var mapped = [Bool](repeating: false, count: file.controls.count)
+            for position in risksByComponent[component] {
+                for control in controlPositionsByRisk[position] { mapped[control] = true }
+            }
+            byComponent[component] = mapped.indices.filter { mapped[$0] }
         }
-        controlPositionsByComponent = byComponent.mapValues { Array(Set($0)).sorted() }
+        controlPositionsByComponent = byComponent
     }
+
+    /// Where component `id` is in `components`.
+    func componentPosition(_ id: Int) -> Int? { components.firstIndex { $0.id == id } }
 
     public func risk(_ id: String) -> Risk? { riskIndex[id].map { risks[$0] } }
     public func control(_ id: String) -> Control? { controlIndex[id].map { controls[$0] } }
-    public func component(_ id: Int) -> Component? { componentIndex[id].map { components[$0] } }
+    public func component(_ id: Int) -> Component? { componentPosition(id).map { components[$0] } }
     public func stage(_ id: String) -> Stage? { stages.first { $0.id == id } }
     public func deploymentModel(_ id: String) -> DeploymentModel? { deploymentModels.first { $0.id == id } }
     public func framework(_ id: String) -> Framework? { frameworks.first { $0.id == id } }
 
     /// The risks of one component, in catalog order.
     public func risks(inComponent id: Int) -> [Risk] {
-        (risksByComponent[id] ?? []).map { risks[$0] }
+        componentPosition(id).map { risksByComponent[$0].map { risks[$0] } } ?? []
     }
 
     /// The components of one stage, in catalog order.

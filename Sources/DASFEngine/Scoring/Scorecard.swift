@@ -35,10 +35,14 @@ public struct Scorecard: Sendable {
         let evaluations = catalog.risks.indices.map {
             RiskEvaluator.evaluate(catalog.risks[$0], controls: catalog.controlPositionsByRisk[$0], statuses: statuses, assessment: assessment)
         }
-        var byComponent: [Int: Totals] = [:], byPart: [String: Totals] = [:]
+        // By component position: an Int-keyed dictionary here cost the first frame a search of
+        // every conformance record (see Catalog.risksByComponent).
+        var byComponent = [Totals](repeating: Totals(), count: catalog.components.count), byPart: [String: Totals] = [:]
         var overall = Totals()
-        for (risk, evaluation) in zip(catalog.risks, evaluations) {
-            byComponent[risk.component, default: Totals()].count(evaluation.state, assessed: evaluation.assessed)
+        for (position, (risk, evaluation)) in zip(catalog.risks, evaluations).enumerated() {
+            if let component = catalog.componentPositionByRisk[position] {
+                byComponent[component].count(evaluation.state, assessed: evaluation.assessed)
+            }
             if !risk.part.isEmpty { byPart[risk.part, default: Totals()].count(evaluation.state, assessed: evaluation.assessed) }
             overall.count(evaluation.state, assessed: evaluation.assessed)
         }
@@ -53,20 +57,20 @@ public struct Scorecard: Sendable {
             totals.stale = staleCount
         }
         var components: [ComponentSummary] = []
-        for component in catalog.components {
-            var totals = byComponent[component.id] ?? Totals()
-            tally(catalog.controlPositionsByComponent[component.id] ?? [], into: &totals)
+        for (position, component) in catalog.components.enumerated() {
+            var totals = byComponent[position]
+            tally(catalog.controlPositionsByComponent[position], into: &totals)
             components.append(ComponentSummary(component: component, totals: totals))
         }
         var stages: [StageSummary] = []
         for stage in catalog.stages {
             var totals = Totals()
-            var positions = Set<Int>()
-            for summary in components where summary.component.stage == stage.id {
+            var mapped = [Bool](repeating: false, count: statuses.count)
+            for (position, summary) in components.enumerated() where summary.component.stage == stage.id {
                 totals.add(summary.totals)
-                positions.formUnion(catalog.controlPositionsByComponent[summary.component.id] ?? [])
+                for control in catalog.controlPositionsByComponent[position] { mapped[control] = true }
             }
-            tally(positions, into: &totals)
+            tally(mapped.indices.lazy.filter { mapped[$0] }, into: &totals)
             stages.append(StageSummary(stage: stage, totals: totals))
         }
         tally(statuses.indices, into: &overall)

@@ -4,9 +4,14 @@ import DASFEngine
 /// second after an edit) and always done before the loop ends, whatever ends it. Saves run on
 /// the `SaveWorker` (a queue of their own in the map); edits made while one runs are kept and
 /// saved after it, merged with whatever it found on disk.
-public final class Runtime<Backend: TerminalBackend> {
+///
+/// Not generic over the backend: a generic class's metadata is made at run time, and making
+/// `Runtime<NcursesBackend>` searched every conformance record in the binary for the backend's
+/// (0.27 M instructions before the first frame). One call through an existential per frame is
+/// nothing beside that.
+public final class Runtime {
     public private(set) var state: AppState
-    let backend: Backend
+    let backend: any TerminalBackend
     /// Writes the assessment and the journal; `force` overwrites a file changed on disk.
     let persist: (Assessment, Journal, _ force: Bool) -> SaveOutcome
     /// The file's git state, asked at start and after each save or reload (never while idle).
@@ -40,7 +45,7 @@ public final class Runtime<Backend: TerminalBackend> {
     public static var longest: Double { 1.0 }
 
     public init(
-        state: AppState, backend: Backend, now: @escaping () -> Double, stamp: @escaping () -> String = { "" },
+        state: AppState, backend: any TerminalBackend, now: @escaping () -> Double, stamp: @escaping () -> String = { "" },
         report: @escaping (Catalog, Assessment, Journal) -> String = { _, _, _ in "reports are not available here" },
         changedOnDisk: @escaping () -> Bool = { false }, reload: @escaping () -> Action? = { nil },
         publish: @escaping (PresenterView?) -> Void = { _ in },

@@ -50,6 +50,6 @@ public struct Glyphs: Sendable, Hashable {
     public func bar(_ fraction: Double, width: Int) -> String {
         guard width > 0 else { return "" }
         let full = Int((min(max(fraction, 0), 1) * Double(width)).rounded())
-        return String(repeating: barFull, count: full) + String(repeating: barEmpty, count: width - full)
+        return TextWidth.repeated(barFull, full) + TextWidth.repeated(barEmpty, width - full)
     }
 }

@@ -43,7 +43,7 @@ enum Columns {
         for (n, (text, fixedWidth, right, style)) in cells.enumerated() {
             let w = fixedWidth ?? flexible
             let cut = TextWidth.truncate(text, to: w, ellipsis: ellipsis)
-            let pad = String(repeating: " ", count: max(0, w - TextWidth.of(cut)))
+            let pad = TextWidth.repeated(" ", w - TextWidth.of(cut))
             spans.append(Span(right ? pad + cut : cut + pad, style))
             if n < cells.count - 1 { spans.append(Span(" ")) }
         }

@@ -54,7 +54,7 @@ enum MapView {
     /// costs the first frame over a million instructions of Foundation's locale set-up.
     static func percent(_ done: Double) -> String {
         let number = String(Int((done * 100).rounded()))
-        return String(repeating: " ", count: max(0, 4 - number.count)) + number + "%"
+        return TextWidth.repeated(" ", 4 - number.utf8.count) + number + "%"
     }
 
     /// The sub-components inside their component's box: one line each with what is open where
@@ -70,7 +70,7 @@ enum MapView {
                 let room = inner.width - TextWidth.of(part.id) - TextWidth.of(counts) - 2
                 let name = TextWidth.of(part.name) <= room ? part.name : TextWidth.of(part.short) <= room ? part.short : ""
                 let gap = max(1, inner.width - TextWidth.of(part.id) - 1 - TextWidth.of(name) - TextWidth.of(counts))
-                return [Span(part.id + " ", theme.style(.emphasis)), Span(name + String(repeating: " ", count: gap)),
+                return [Span(part.id + " ", theme.style(.emphasis)), Span(name + TextWidth.repeated(" ", gap)),
                         Span(counts, theme.style(t.open > 0 ? .open : t.partial > 0 ? .partial : .dim))]
             }
         }
@@ -99,8 +99,14 @@ enum MapView {
         var border = theme.style(heatRole)
         if selected { border.bold = true }
         let h = selected ? g.heavyHorizontal : g.horizontal
-        grid.text(String(g.topLeft) + String(repeating: h, count: r.width - 2) + String(g.topRight), x: r.x, y: r.y, style: border, clip: r)
-        grid.text(String(g.bottomLeft) + String(repeating: h, count: r.width - 2) + String(g.bottomRight), x: r.x, y: r.maxY - 1, style: border, clip: r)
+        // The lines are filled, not built as strings: String(repeating:count:) was a fifth of
+        // drawing the map. Corners after the fill, so a wide character cut by it is cleared.
+        grid.fill(Rect(x: r.x + 1, y: r.y, width: r.width - 2, height: 1), with: h, style: border)
+        grid.fill(Rect(x: r.x + 1, y: r.maxY - 1, width: r.width - 2, height: 1), with: h, style: border)
+        grid.text(String(g.topLeft), x: r.x, y: r.y, style: border, clip: r)
+        grid.text(String(g.topRight), x: r.maxX - 1, y: r.y, style: border, clip: r)
+        grid.text(String(g.bottomLeft), x: r.x, y: r.maxY - 1, style: border, clip: r)
+        grid.text(String(g.bottomRight), x: r.maxX - 1, y: r.maxY - 1, style: border, clip: r)
         for row in (r.y + 1)..<(r.maxY - 1) {
             grid.text(String(g.vertical), x: r.x, y: row, style: border, clip: r)
             grid.text(String(g.vertical), x: r.maxX - 1, y: row, style: border, clip: r)

@@ -50,7 +50,7 @@ public enum Renderer {
             ? " \(t.inScope) in scope\(g.separator)\(g.symbol(.open))\(t.open) open \(g.symbol(.partial))\(t.partial) partial \(g.symbol(.mitigated))\(t.mitigated) mitigated "
             : " \(t.inScope) in scope \(g.symbol(.open))\(t.open) \(g.symbol(.partial))\(t.partial) \(g.symbol(.mitigated))\(t.mitigated) "
         let catalogName = "DASF \(state.catalog.version)" + (state.catalog.id.hasPrefix("dasf-") ? "" : " (\(state.catalog.id))")
-            + state.catalog.overlays.map { "+\($0.id)" }.joined()
+            + state.catalog.overlays.map { "+\($0.id)" }.joined(by: "")
         let owner = state.assessment.useCase.businessOwner.map { " (owner: \($0))" } ?? ""
         // What changes how the screen may be used comes first, so it survives truncation.
         let conflicts = state.assessment.conflicts.isEmpty ? "" : "\(g.separator)\(state.assessment.conflicts.count) CONFLICTS (!)"

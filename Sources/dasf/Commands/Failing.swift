@@ -7,9 +7,9 @@ import Foundation
 
 /// Runs a command body, turning the engine's and the store's errors into one clear line on
 /// standard error and exit status 1. Usage errors keep ArgumentParser's handling (status 64).
-func reportingFailures(_ body: () throws -> Void) throws {
+func reportingFailures<Value>(_ body: () throws -> Value) throws -> Value {
     do {
-        try body()
+        return try body()
     } catch let error as StoreError {
         Console.error(error.description)
         throw ExitCode.failure

@@ -61,6 +61,9 @@ struct OpenCommand: ParsableCommand {
     static func open(_ o: Options) throws {
         let (file, readonly, review, ascii, noColor, noMouse, present, theme, author) = (o.file, o.readonly, o.review, o.ascii, o.noColor, o.noMouse, o.present, o.theme, o.author)
         let source = CatalogChoice(catalog: o.catalog, overlay: o.overlay)
+        // The catalog most files use is made on the other core while the file is read and the
+        // terminal set up: it was a seventh of the time to the first frame.
+        if source.catalog == nil { BuiltinCatalogs.prefetch(BuiltinCatalogs.defaultID) }
         var notice: String?
         let term = try TerminalCheck.require("the interactive map", drawing: "the map", instead: "for text use: dasf status \(file)")
         try reportingFailures {
@@ -77,10 +80,19 @@ struct OpenCommand: ParsableCommand {
                 notice = "created \(file): a new assessment against \(catalog.title)"
             }
         }
-        var document: AssessmentDocument!
-        try reportingFailures { document = try source.open(file) }
-        // A file that cannot be saved is said so now and opened read-only, not discovered later.
-        let unwritable = readonly ? nil : document.file.whyNotWritable
+        // Everything that can refuse the file happens before the terminal is touched, so a bad
+        // file leaves the screen as it was. Opening against a built-in catalog with no overlay
+        // named on the command line cannot fail once the file is read: that part waits until
+        // the terminal is set up, by when the catalog has been made.
+        let saveFile = try reportingFailures { try SaveFile.open(file) }
+        let given = try reportingFailures { try source.resolved() }
+        let deferred = given == nil && source.overlay.isEmpty && BuiltinCatalogs.ids.contains(saveFile.assessment.catalog.id)
+        var opened: AssessmentDocument?
+        if !deferred {
+            opened = try reportingFailures {
+                try AssessmentDocument.open(saveFile, using: given, overlays: source.overlay.isEmpty ? nil : source.overlay, readOverlay: CatalogYAML.overlay)
+            }
+        }
         // The Linux console's font lacks the state symbols (◐ ✓ ✗), so it gets the ASCII set.
         let unicode = NcursesBackend.prepareLocale() && !ascii && !term.hasPrefix("linux")
         let settings = UserSettings.current
@@ -90,6 +102,20 @@ struct OpenCommand: ParsableCommand {
             Console.error("no usable terminal (is TERM set to a known terminal type?)")
             throw ExitCode.failure
         }
+        let document: AssessmentDocument
+        if let opened {
+            document = opened
+        } else {
+            do {
+                document = try AssessmentDocument.open(saveFile, using: nil, readOverlay: CatalogYAML.overlay)
+            } catch {
+                backend.stop()
+                try reportingFailures { throw error }
+                return
+            }
+        }
+        // A file that cannot be saved is said so now and opened read-only, not discovered later.
+        let unwritable = readonly ? nil : document.file.whyNotWritable
         let session = MapSession(unicode: unicode, mouse: mouse, themeName: themeName, author: UserSettings.author(author), review: review, present: present)
         let unsaved = session.run(file: file, document: document, backend: backend, readOnly: readonly || unwritable != nil,
                                   notice: unwritable.map { "opened read-only: \($0)" } ?? notice)
