@@ -8,8 +8,19 @@ import unicodedata
 
 ranges = []
 start = None
+# This Python's table calls every unassigned code point "F" (fullwidth). Beyond U+2E80 that is
+# kept: ideographs, kana and emoji yet to be assigned will be wide, as terminals expect. Below it
+# (Hangul jamo to supplemental punctuation) it made holes in the punctuation, currency and symbol
+# blocks two columns wide where everything around them is one: those are narrow.
+def default_wide(cp):
+    return cp >= 0x2E80
+
+
 for cp in range(0x1100, 0x110000):
-    wide = unicodedata.east_asian_width(chr(cp)) in ("W", "F")
+    if unicodedata.category(chr(cp)) == "Cn":
+        wide = default_wide(cp)
+    else:
+        wide = unicodedata.east_asian_width(chr(cp)) in ("W", "F")
     if wide and start is None:
         start = cp
     elif not wide and start is not None:

@@ -71,7 +71,9 @@ public enum TextWidth {
     @inline(__always)
     static func isSimple(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
-        if v < 0x300 { return (v >= 0x20 && v < 0x7F) || v >= 0xA0 }
+        if v < 0x300 { return (v >= 0x20 && v < 0x7F) || (v >= 0xA0 && v != 0xAD) }
+        // ✓ ✗ ✎: the state symbols and the comment mark, one column (text presentation).
+        if v == 0x2713 || v == 0x2717 || v == 0x270E { return true }
         guard v >= 0x2010 && v <= 0x25FC else { return false }
         if (0x2028...0x202E).contains(v) || (0x2060...0x206F).contains(v) || (0x20D0...0x20FF).contains(v) { return false }
         if (0x2300...0x23FF).contains(v) { return false }

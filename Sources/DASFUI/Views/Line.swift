@@ -18,12 +18,13 @@ extension Grid {
     @discardableResult
     mutating func draw(_ line: Line, in rect: Rect, ellipsis: Character? = "…") -> Int {
         guard rect.width > 0, rect.height > 0 else { return 0 }
-        let total = line.reduce(0) { $0 + TextWidth.of($1.text) }
         var x = rect.x
         for span in line where x < rect.maxX {
             x += text(span.text, x: x, y: rect.y, style: span.style, clip: rect)
         }
-        if total > rect.width, let ellipsis {
+        // Only a line that reached the last column (or the one before, where a wide character
+        // did not fit) can have been cut: only then is the whole of it measured.
+        if x >= rect.maxX - 1, let ellipsis, line.reduce(0, { $0 + TextWidth.of($1.text) }) > rect.width {
             let last = rect.maxX - 1
             var style = self[last, rect.y].style
             if self[last, rect.y].width == 0 { style = self[last - 1, rect.y].style; self[last - 1, rect.y] = Cell(" ", style: style) }

@@ -113,8 +113,10 @@ enum MapView {
         }
         var title = theme.style(.header)
         if selected { title = theme.style(.selection); title.bold = true }
-        let risks = Set(state.catalog.risks(inComponent: box.component.id).map(\.id))
-        let comments = state.assessment.comments.filter { comment in
+        // The component's risks as a set only when some comment is open: most files have none.
+        let open = state.assessment.comments.contains { !$0.resolved }
+        let risks = open ? Set(state.catalog.risks(inComponent: box.component.id).map(\.id)) : []
+        let comments = !open ? 0 : state.assessment.comments.filter { comment in
             guard !comment.resolved else { return false }
             switch comment.target {
             case .risk(let id): return risks.contains(id)
