@@ -78,6 +78,13 @@ public final class NcursesBackend: TerminalBackend {
                         let i = y * grid.width + x
                         let cell = cells[i]
                         if cell.width == 0 || (before.map { $0[i] == cell } ?? false) && cell.cluster == 0 { x += 1; continue }
+                        // On an erased window a stretch of plain blanks is already there: skipped,
+                        // not written cell by cell (most of a first frame at 200x60).
+                        if before == nil && cell == .blank {
+                            var stretch = 1
+                            while x + stretch < grid.width && cells[i + stretch] == .blank { stretch += 1 }
+                            if stretch >= Self.skippedBlanks { x += stretch; continue }
+                        }
                         if cell.cluster != 0 {
                             put(cell, scalars: grid.scalars(of: cell), x: x, y: y)
                             x += 1
@@ -104,6 +111,7 @@ public final class NcursesBackend: TerminalBackend {
                                 }
                             }
                             if let before, before[y * grid.width + end] == next, end > x { break }
+                            if before == nil && blank && end > x && Self.blanksAhead(cells, from: y * grid.width + end, limit: grid.width - end) { break }
                             onlyBlanks = onlyBlanks && blank
                             run[count] = wchar_t(bitPattern: next.scalar.value)
                             count += 1
@@ -127,6 +135,17 @@ public final class NcursesBackend: TerminalBackend {
             curs_set(0)
         }
         wrefresh(window)
+    }
+
+    /// The shortest stretch of plain blanks worth skipping on an erased window: a run ends
+    /// before it and another starts after (a call and an attribute change, about as much as
+    /// writing three cells).
+    static let skippedBlanks = 3
+
+    static func blanksAhead(_ cells: UnsafeBufferPointer<Cell>, from index: Int, limit: Int) -> Bool {
+        guard limit >= skippedBlanks else { return false }
+        for k in 0..<skippedBlanks where cells[index + k] != .blank { return false }
+        return true
     }
 
     /// Whether a blank drawn in `a` looks as one drawn in `b`: the same background, and neither

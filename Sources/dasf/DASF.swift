@@ -39,6 +39,8 @@ struct DASF: ParsableCommand {
             return
         }
         if let options = fastStart(arguments) {
+            // First of all: the catalog is made on the other core while the rest starts.
+            OpenCommand.prefetchCatalog(options)
             do {
                 UserSettings.reportProblems()
                 try OpenCommand.open(options)

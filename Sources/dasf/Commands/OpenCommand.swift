@@ -58,12 +58,21 @@ struct OpenCommand: ParsableCommand {
         var overlay: [String] = []
     }
 
+    /// Starts making the catalog most files use on the other core, once, unless another was
+    /// asked for: it was a seventh of the time to the first frame, and the file is read and the
+    /// terminal set up meanwhile.
+    static func prefetchCatalog(_ o: Options) {
+        guard o.catalog == nil, !prefetched else { return }
+        prefetched = true
+        BuiltinCatalogs.prefetch(BuiltinCatalogs.defaultID)
+    }
+
+    nonisolated(unsafe) private static var prefetched = false
+
     static func open(_ o: Options) throws {
         let (file, readonly, review, ascii, noColor, noMouse, present, theme, author) = (o.file, o.readonly, o.review, o.ascii, o.noColor, o.noMouse, o.present, o.theme, o.author)
         let source = CatalogChoice(catalog: o.catalog, overlay: o.overlay)
-        // The catalog most files use is made on the other core while the file is read and the
-        // terminal set up: it was a seventh of the time to the first frame.
-        if source.catalog == nil { BuiltinCatalogs.prefetch(BuiltinCatalogs.defaultID) }
+        prefetchCatalog(o)
         var notice: String?
         let term = try TerminalCheck.require("the interactive map", drawing: "the map", instead: "for text use: dasf status \(file)")
         try reportingFailures {
