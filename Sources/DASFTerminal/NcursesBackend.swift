@@ -21,6 +21,14 @@ public final class NcursesBackend: TerminalBackend {
     /// Says whether the locale is UTF-8 (and sets it); call before `init`.
     public static func prepareLocale() -> Bool { cnc_setlocale_utf8() != 0 }
 
+    /// The terminal's size as the kernel gives it, before curses starts (curses may see another
+    /// when LINES and COLUMNS are set); nil when standard output is no terminal.
+    public static func terminalSize() -> Size? {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 else { return nil }
+        return Size(width: Int(size.ws_col), height: Int(size.ws_row))
+    }
+
     /// Starts curses; nil when there is no usable terminal (TERM unset or unknown).
     public init?(color: Bool, mouse: Bool) {
         cnc_install_handlers()

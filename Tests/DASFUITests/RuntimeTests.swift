@@ -88,6 +88,27 @@ final class RuntimeTests: XCTestCase {
         XCTAssertEqual(runtime.state.save, .saved("t"))
     }
 
+    /// The map's first frame may be made on another core while the terminal starts: drawn as
+    /// given when the terminal has the size it was made for, made afresh when not.
+    func testAFirstFrameMadeAheadIsDrawnOnlyAtItsSize() throws {
+        let state = try sampleState()
+        let ahead = Renderer.render(state)
+        var marked = ahead
+        marked.grid[0, 0] = Cell("#")
+        XCTAssertNotEqual(marked, ahead)
+
+        let same = ScriptedBackend(events: [.key(.character("q"))])
+        _ = Runtime(state: state, backend: same, now: { same.clock }) { _, _, _ in .saved(time: "t") }.run(firstFrame: marked)
+        XCTAssertEqual(same.frames.first, marked, "drawn as given, not made again")
+        XCTAssertEqual(ahead, Renderer.render(state), "rendering is pure: the frame made ahead is the one the runtime would make")
+
+        let wider = ScriptedBackend(size: Size(width: 100, height: 30), events: [.key(.character("q"))])
+        _ = Runtime(state: state, backend: wider, now: { wider.clock }) { _, _, _ in .saved(time: "t") }.run(firstFrame: marked)
+        var resized = state
+        resized.size = wider.size
+        XCTAssertEqual(wider.frames.first, Renderer.render(resized), "another size: made afresh at the terminal's")
+    }
+
     func testKeyDecoding() {
         XCTAssertEqual(KeyDecoding.character(13), .enter)
         XCTAssertEqual(KeyDecoding.character(10), .enter)

@@ -67,10 +67,16 @@ public final class Runtime {
     }
 
     /// Runs until quit, a stop signal or closed input. Returns the assessment if its last save
-    /// failed, so the caller can keep it somewhere safe.
-    public func run() -> Assessment? {
+    /// failed, so the caller can keep it somewhere safe. `firstFrame`, when given, is
+    /// `Renderer.render` of this runtime's state at the size it was made for (drawn on another
+    /// core while the terminal was set up); it is drawn as it is when the terminal has that size.
+    public func run(firstFrame: Frame? = nil) -> Assessment? {
         state.size = backend.size
-        backend.draw(Renderer.render(state))
+        if let firstFrame, firstFrame.grid.width == state.size.width, firstFrame.grid.height == state.size.height {
+            backend.draw(firstFrame)
+        } else {
+            backend.draw(Renderer.render(state))
+        }
         announce()
         // Git is asked after the first frame, so a repository never delays it.
         handle(.versionControl(versionControl()))

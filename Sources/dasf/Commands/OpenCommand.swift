@@ -107,29 +107,75 @@ struct OpenCommand: ParsableCommand {
         let settings = UserSettings.current
         let themeName = UserSettings.theme(flag: theme, noColor: noColor)
         let mouse = !noMouse && (settings.mouse ?? true)
+        let session = MapSession(unicode: unicode, mouse: mouse, themeName: themeName, author: UserSettings.author(author), review: review, present: present)
+        /// The map's start from the file as read: the document, the state and (when the size is
+        /// known) its first frame.
+        func start(_ document: AssessmentDocument, size: Size) -> (AssessmentDocument, AppState) {
+            // A file that cannot be saved is said so now and opened read-only, not discovered later.
+            let unwritable = readonly ? nil : document.file.whyNotWritable
+            return (document, session.state(file: file, document: document, size: size, readOnly: readonly || unwritable != nil,
+                                            notice: unwritable.map { "opened read-only: \($0)" } ?? notice))
+        }
+        // Against a built-in catalog, the document, the state and the first frame are made on the
+        // other core while ncurses starts (a sixth of the time to the first frame); the terminal's
+        // size is asked of the kernel, and should ncurses see another, the frame is made again.
+        let ahead = deferred ? NcursesBackend.terminalSize().map { size in
+            Background { () throws -> (AssessmentDocument, AppState, Frame) in
+                let (document, state) = start(try AssessmentDocument.open(saveFile, using: nil, readOverlay: CatalogYAML.overlay), size: size)
+                return (document, state, Renderer.render(state))
+            }
+        } : nil
         guard let backend = NcursesBackend(color: Theme(themeName).color, mouse: mouse) else {
             Console.error("no usable terminal (is TERM set to a known terminal type?)")
             throw ExitCode.failure
         }
-        let document: AssessmentDocument
-        if let opened {
-            document = opened
-        } else {
-            do {
-                document = try AssessmentDocument.open(saveFile, using: nil, readOverlay: CatalogYAML.overlay)
-            } catch {
-                backend.stop()
-                try reportingFailures { throw error }
-                return
+        let document: AssessmentDocument, state: AppState, firstFrame: Frame?
+        do {
+            if let ahead {
+                (document, state, firstFrame) = try ahead.value()
+            } else {
+                (document, state) = start(try opened ?? AssessmentDocument.open(saveFile, using: nil, readOverlay: CatalogYAML.overlay), size: backend.size)
+                firstFrame = nil
             }
+        } catch {
+            backend.stop()
+            try reportingFailures { throw error }
+            return
         }
-        // A file that cannot be saved is said so now and opened read-only, not discovered later.
-        let unwritable = readonly ? nil : document.file.whyNotWritable
-        let session = MapSession(unicode: unicode, mouse: mouse, themeName: themeName, author: UserSettings.author(author), review: review, present: present)
-        let unsaved = session.run(file: file, document: document, backend: backend, readOnly: readonly || unwritable != nil,
-                                  notice: unwritable.map { "opened read-only: \($0)" } ?? notice)
+        let unsaved = session.run(file: file, document: document, backend: backend, state: state, firstFrame: firstFrame)
         backend.stop()
         if let unsaved { try unsaved.report(file: file) }
+    }
+}
+
+/// Work started on another thread now, its result waited for later (rethrowing its error).
+final class Background<Value>: @unchecked Sendable {
+    private let condition = NSCondition()
+    // Read by the worker only; then `result`, guarded by `condition`.
+    private var work: (() throws -> Value)?
+    private var result: Result<Value, any Error>?
+
+    init(_ work: @escaping () throws -> Value) {
+        self.work = work
+        Thread.detachNewThread { self.perform() }
+    }
+
+    private func perform() {
+        let outcome = Result { try work!() }
+        condition.lock()
+        work = nil
+        result = outcome
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits for the work to end.
+    func value() throws -> Value {
+        condition.lock()
+        while result == nil { condition.wait() }
+        let outcome = result!
+        condition.unlock()
+        return try outcome.get()
     }
 }
 
@@ -167,10 +213,18 @@ struct MapSession {
     /// Runs the map until quit (or, with `backLeaves`, Esc on the map).
     func run(file: String, document: AssessmentDocument, backend: NcursesBackend, readOnly: Bool, notice: String?,
              backLeaves: Bool = false, component: Int? = nil, risk: String? = nil) -> Unsaved? {
+        let state = state(file: file, document: document, size: backend.size, readOnly: readOnly, notice: notice,
+                          backLeaves: backLeaves, component: component, risk: risk)
+        return run(file: file, document: document, backend: backend, state: state, firstFrame: nil)
+    }
+
+    /// The map's state for `document` as the map starts (pure: it may be made on another thread).
+    func state(file: String, document: AssessmentDocument, size: Size, readOnly: Bool, notice: String?,
+               backLeaves: Bool = false, component: Int? = nil, risk: String? = nil) -> AppState {
         let settings = UserSettings.current
         let conflicts = AppState.conflictNotice(count: document.assessment.conflicts.count)
         var state = AppState(
-            catalog: document.catalog, assessment: document.assessment, path: file, size: backend.size,
+            catalog: document.catalog, assessment: document.assessment, path: file, size: size,
             readOnly: readOnly, review: review, unicode: unicode, mouse: mouse,
             message: UserSettings.loaded.problems.first ?? (present ? "presenting: private fields hidden, edits off; PgDn lights the stages one by one, ? lists the keys"
                 : notice ?? document.warnings.first ?? conflicts
@@ -180,6 +234,11 @@ struct MapSession {
             hiddenInRoom: settings.hiddenInRoom ?? Set(PrivateField.allCases), themeName: themeName, keys: settings.keys)
         state.backLeaves = backLeaves
         state.open(component: component, risk: risk)
+        return state
+    }
+
+    /// Runs the map from `state`; `firstFrame` is its rendering at its size, when made already.
+    func run(file: String, document: AssessmentDocument, backend: NcursesBackend, state: AppState, firstFrame: Frame?) -> Unsaved? {
         let saver = Saver(file: document.file)
         let runtime = Runtime(state: state, backend: backend, now: { Date().timeIntervalSinceReferenceDate },
                               stamp: { Author.timestamp() },
@@ -188,7 +247,7 @@ struct MapSession {
                               publish: PresenterPublisher(saveFile: file).publish,
                               versionControl: { GitState.of(file)?.summary },
                               worker: QueueSaveWorker(), persist: saver.save)
-        guard let unsaved = runtime.run() else { return nil }
+        guard let unsaved = runtime.run(firstFrame: firstFrame) else { return nil }
         let why = saver.conflicted ? "changed on disk while it was open, so it was not overwritten" : "could not be saved (\(saver.lastProblem ?? "unknown reason"))"
         return Unsaved(assessment: unsaved, journal: runtime.state.journal, why: why)
     }
