@@ -5,6 +5,21 @@ import XCTest
 
 /// Issue 9.13: the small things people saw, each once.
 final class SmallThingsTests: XCTestCase {
+    /// Filling or restyling a rectangle partly or wholly off the grid changes only the cells
+    /// inside it (a rectangle below or right of the grid made a reversed range, which traps).
+    func testFillAndRestyleClipToTheGrid() {
+        var grid = Grid(width: 6, height: 4)
+        for rect in [Rect(x: 10, y: 0, width: 3, height: 2), Rect(x: 0, y: 9, width: 2, height: 2), Rect(x: -5, y: -5, width: 2, height: 2),
+                     Rect(x: 7, y: 7, width: 1, height: 1), Rect(x: 2, y: 1, width: 0, height: 3)] {
+            grid.fill(rect, with: "#")
+            grid.restyle(rect) { $0.bold = true }
+        }
+        XCTAssertEqual(grid, Grid(width: 6, height: 4), "nothing inside was touched")
+        grid.fill(Rect(x: 4, y: 3, width: 5, height: 5), with: "#")
+        XCTAssertEqual(grid.cells.filter { $0.scalar == "#" }.count, 2, "only the part inside: (4,3) and (5,3)")
+        XCTAssertEqual(grid[5, 3].scalar, "#")
+    }
+
     func testMessagesSayWhatHappenedInPlainWords() throws {
         XCTAssertEqual(AppState.conflictNotice(count: 1), "1 merge conflict to settle: ! lists it")
         XCTAssertEqual(AppState.conflictNotice(count: 3), "3 merge conflicts to settle: ! lists them")

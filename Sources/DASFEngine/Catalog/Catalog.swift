@@ -110,6 +110,12 @@ public struct Catalog: Sendable {
         componentPosition(id).map { risksByComponent[$0].map { risks[$0] } } ?? []
     }
 
+    /// Where in `risks` the risks of one component are, in catalog order: for reading a field or
+    /// two of each without copying every risk (the map's boxes, on the way to the first frame).
+    public func riskPositions(inComponent id: Int) -> [Int] {
+        componentPosition(id).map { risksByComponent[$0] } ?? []
+    }
+
     /// The components of one stage, in catalog order.
     public func components(inStage id: String) -> [Component] {
         components.filter { $0.stage == id }

@@ -93,11 +93,19 @@ public struct Grid: Sendable, Equatable {
         return column - x
     }
 
+    /// The rows and columns of `rect` inside the grid: empty, never a reversed range (which
+    /// traps), for a rectangle partly or wholly outside it.
+    func clipped(_ rect: Rect) -> (rows: Range<Int>, columns: Range<Int>) {
+        let top = min(max(0, rect.y), height), left = min(max(0, rect.x), width)
+        return (top..<max(top, min(height, rect.maxY)), left..<max(left, min(width, rect.maxX)))
+    }
+
     /// Fills a rectangle with a character and style.
     public mutating func fill(_ rect: Rect, with character: Character = " ", style: Style = .plain) {
         let scalar = character.unicodeScalars.first ?? " "
-        for row in max(0, rect.y)..<min(height, rect.maxY) {
-            for column in max(0, rect.x)..<min(width, rect.maxX) {
+        let (rows, columns) = clipped(rect)
+        for row in rows {
+            for column in columns {
                 cells[row * width + column] = Cell(scalar, width: 1, style: style)
             }
         }
@@ -105,8 +113,9 @@ public struct Grid: Sendable, Equatable {
 
     /// Changes the style of the cells in a rectangle, keeping their characters.
     public mutating func restyle(_ rect: Rect, _ change: (inout Style) -> Void) {
-        for row in max(0, rect.y)..<min(height, rect.maxY) {
-            for column in max(0, rect.x)..<min(width, rect.maxX) {
+        let (rows, columns) = clipped(rect)
+        for row in rows {
+            for column in columns {
                 change(&cells[row * width + column].style)
             }
         }

@@ -107,10 +107,8 @@ enum MapView {
         grid.text(String(g.topRight), x: r.maxX - 1, y: r.y, style: border, clip: r)
         grid.text(String(g.bottomLeft), x: r.x, y: r.maxY - 1, style: border, clip: r)
         grid.text(String(g.bottomRight), x: r.maxX - 1, y: r.maxY - 1, style: border, clip: r)
-        for row in (r.y + 1)..<(r.maxY - 1) {
-            grid.text(String(g.vertical), x: r.x, y: row, style: border, clip: r)
-            grid.text(String(g.vertical), x: r.maxX - 1, y: row, style: border, clip: r)
-        }
+        grid.fill(Rect(x: r.x, y: r.y + 1, width: 1, height: r.height - 2), with: g.vertical, style: border)
+        grid.fill(Rect(x: r.maxX - 1, y: r.y + 1, width: 1, height: r.height - 2), with: g.vertical, style: border)
         var title = theme.style(.header)
         if selected { title = theme.style(.selection); title.bold = true }
         // The component's risks as a set only when some comment is open: most files have none.
@@ -170,17 +168,19 @@ enum MapView {
             lines.append([Span(g.bar(done, width: barWidth), theme.style(heatRole)), Span(percent(done), theme.style(.dim))])
         }
         if inner.height >= lines.count + 3 {
-            let needing = state.catalog.risks(inComponent: box.component.id).compactMap { risk -> (Risk, RiskEvaluation)? in
-                guard let e = state.scorecard.evaluation(ofRisk: risk.id), e.state == .open || e.state == .partial else { return nil }
-                return (risk, e)
+            // Positions and states, not copies of each risk (a copy retains a dozen strings).
+            let all = state.catalog.risks
+            let needing = state.catalog.riskPositions(inComponent: box.component.id).compactMap { i -> (Int, RiskState)? in
+                guard let e = state.scorecard.evaluation(ofRisk: all[i].id), e.state == .open || e.state == .partial else { return nil }
+                return (i, e.state)
             }
             if !needing.isEmpty {
                 lines.append([])
                 let room = inner.height - lines.count
                 let shown = needing.count > room ? room - 1 : room
-                for (risk, e) in needing.prefix(max(0, shown)) {
-                    lines.append([Span(g.symbol(e.state) + " ", theme.style(for: e.state)),
-                                  Span(TextWidth.truncate("\(risk.id) \(risk.title)", to: inner.width - 2, ellipsis: g.ellipsis))])
+                for (i, riskState) in needing.prefix(max(0, shown)) {
+                    lines.append([Span(g.symbol(riskState) + " ", theme.style(for: riskState)),
+                                  Span(TextWidth.truncate("\(all[i].id) \(all[i].title)", to: inner.width - 2, ellipsis: g.ellipsis))])
                 }
                 if needing.count > room { lines.append([Span("+\(needing.count - max(0, shown)) more", theme.style(.dim))]) }
             }
