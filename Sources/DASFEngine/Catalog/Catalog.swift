@@ -62,9 +62,12 @@ public struct Catalog: Sendable {
         let components = file.components
         func componentPosition(_ id: Int) -> Int? { components.firstIndex { $0.id == id } }
         let componentPositionByRisk = file.risks.map { componentPosition($0.component) }
+        // Sized up front: growing them rehashed every key seven times on the way to the first frame.
         var riskIndex: [String: Int] = [:]
+        riskIndex.reserveCapacity(file.risks.count)
         var risksByComponent = [[Int]](repeating: [], count: components.count)
         var risksByControl: [String: [Int]] = [:]
+        risksByControl.reserveCapacity(file.controls.count)
         for (position, risk) in file.risks.enumerated() where riskIndex[risk.id] == nil {
             riskIndex[risk.id] = position
             if let component = componentPositionByRisk[position] { risksByComponent[component].append(position) }
@@ -73,6 +76,7 @@ public struct Catalog: Sendable {
             }
         }
         var controlIndex: [String: Int] = [:]
+        controlIndex.reserveCapacity(file.controls.count)
         for (position, control) in file.controls.enumerated() where controlIndex[control.id] == nil {
             controlIndex[control.id] = position
         }
