@@ -148,7 +148,7 @@ public final class NcursesBackend: TerminalBackend {
     /// The shortest stretch of plain blanks worth skipping on an erased window: a run ends
     /// before it and another starts after (a call and an attribute change, about as much as
     /// writing three cells).
-    static let skippedBlanks = 3
+    static let skippedBlanks = 8
 
     static func blanksAhead(_ cells: UnsafeBufferPointer<Cell>, from index: Int, limit: Int) -> Bool {
         guard limit >= skippedBlanks else { return false }

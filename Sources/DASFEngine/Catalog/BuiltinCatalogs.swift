@@ -58,11 +58,12 @@ public enum BuiltinCatalogs {
         }
     }
 
-    /// Starts making built-in catalog `id` on a thread of its own, for a `load` soon after: the
-    /// map's start reads the file and sets up the terminal meanwhile. An unknown id does nothing.
-    public static func prefetch(_ id: String) {
+    /// Starts making built-in catalog `id` on another thread (by `start`: one of its own unless
+    /// told), for a `load` soon after: the map's start reads the file and sets up the terminal
+    /// meanwhile. An unknown id does nothing.
+    public static func prefetch(_ id: String, start: (@escaping @Sendable () -> Void) -> Void = { Thread.detachNewThread($0) }) {
         guard sources.contains(where: { $0.id == id }) else { return }
-        Thread.detachNewThread { _ = try? load(id) }
+        start { _ = try? load(id) }
     }
 
     /// The same catalog read from its embedded JSON text, the way a catalog file is: for the test

@@ -62,12 +62,14 @@ struct OpenCommand: ParsableCommand {
     /// asked for: it was a seventh of the time to the first frame, and the file is read and the
     /// terminal set up meanwhile.
     static func prefetchCatalog(_ o: Options) {
-        guard o.catalog == nil, !prefetched else { return }
-        prefetched = true
-        BuiltinCatalogs.prefetch(BuiltinCatalogs.defaultID)
+        guard o.catalog == nil, lane == nil else { return }
+        let lane = Lane()
+        self.lane = lane
+        BuiltinCatalogs.prefetch(BuiltinCatalogs.defaultID, start: lane.enqueue)
     }
 
-    nonisolated(unsafe) private static var prefetched = false
+    /// The thread making the prefetched catalog, which goes on to the map's first frame.
+    nonisolated(unsafe) private static var lane: Lane?
 
     static func open(_ o: Options) throws {
         let (file, readonly, review, ascii, noColor, noMouse, present, theme, author) = (o.file, o.readonly, o.review, o.ascii, o.noColor, o.noMouse, o.present, o.theme, o.author)
@@ -120,11 +122,12 @@ struct OpenCommand: ParsableCommand {
         // other core while ncurses starts (a sixth of the time to the first frame); the terminal's
         // size is asked of the kernel, and should ncurses see another, the frame is made again.
         let ahead = deferred ? NcursesBackend.terminalSize().map { size in
-            Background { () throws -> (AssessmentDocument, AppState, Frame) in
+            Background(on: lane) { () throws -> (AssessmentDocument, AppState, Frame) in
                 let (document, state) = start(try AssessmentDocument.open(saveFile, using: nil, readOverlay: CatalogYAML.overlay), size: size)
                 return (document, state, Renderer.render(state))
             }
         } : nil
+        lane?.close()
         guard let backend = NcursesBackend(color: Theme(themeName).color, mouse: mouse) else {
             Console.error("no usable terminal (is TERM set to a known terminal type?)")
             throw ExitCode.failure
@@ -145,37 +148,6 @@ struct OpenCommand: ParsableCommand {
         let unsaved = session.run(file: file, document: document, backend: backend, state: state, firstFrame: firstFrame)
         backend.stop()
         if let unsaved { try unsaved.report(file: file) }
-    }
-}
-
-/// Work started on another thread now, its result waited for later (rethrowing its error).
-final class Background<Value>: @unchecked Sendable {
-    private let condition = NSCondition()
-    // Read by the worker only; then `result`, guarded by `condition`.
-    private var work: (() throws -> Value)?
-    private var result: Result<Value, any Error>?
-
-    init(_ work: @escaping () throws -> Value) {
-        self.work = work
-        Thread.detachNewThread { self.perform() }
-    }
-
-    private func perform() {
-        let outcome = Result { try work!() }
-        condition.lock()
-        work = nil
-        result = outcome
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// Waits for the work to end.
-    func value() throws -> Value {
-        condition.lock()
-        while result == nil { condition.wait() }
-        let outcome = result!
-        condition.unlock()
-        return try outcome.get()
     }
 }
 
