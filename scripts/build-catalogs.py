@@ -319,6 +319,36 @@ def swift_optional(value):
     return "nil" if value is None else swift_string(value)
 
 
+def positions(c):
+    """CatalogPositions(of:) in Swift, worked out the same way: duplicate ids count their first."""
+    components, risks, controls = c["components"], c["risks"], c["controls"]
+    def component_position(number):
+        return next((i for i, co in enumerate(components) if co["id"] == number), None)
+    control_index = {}
+    for i, x in enumerate(controls):
+        control_index.setdefault(x["id"], i)
+    by_risk = [component_position(r["component"]) for r in risks]
+    controls_by_risk = [[control_index[x] for x in r["controls"] if x in control_index] for r in risks]
+    seen, risks_by_component, risks_by_control = set(), [[] for _ in components], [[] for _ in controls]
+    for i, r in enumerate(risks):
+        if r["id"] in seen:
+            continue
+        seen.add(r["id"])
+        if by_risk[i] is not None:
+            risks_by_component[by_risk[i]].append(i)
+        for x in controls_by_risk[i]:
+            risks_by_control[x].append(i)
+    controls_by_component = [sorted({x for i in risks_by_component[k] for x in controls_by_risk[i]}) for k in range(len(components))]
+    return {"risksByComponent": risks_by_component, "componentPositionByRisk": by_risk, "controlPositionsByRisk": controls_by_risk,
+            "controlPositionsByComponent": controls_by_component, "risksByControl": risks_by_control}
+
+
+def swift_positions(value):
+    if isinstance(value, list):
+        return "[" + ", ".join(swift_positions(v) for v in value) + "]"
+    return "nil" if value is None else str(value)
+
+
 def compile_values():
     """Writes the Swift file that builds each shipped catalog as ready-made values: no JSON is
     parsed or validated at start-up. A test checks they equal what the JSON gives."""
@@ -342,6 +372,16 @@ def compile_values():
     for name in names:
         with open(os.path.join(CATALOG_DIR, name + ".json"), encoding="utf-8") as f:
             lines.append(f'        case "{name}": return {swift_string(json.load(f)["version"])}')
+    lines += ["        default: return nil", "        }", "    }", "",
+              "    /// Where things are in a shipped catalog's arrays, worked out here (CatalogPositions).",
+              "    static func positions(_ id: String) -> CatalogPositions? {",
+              "        switch id {"]
+    for name in names:
+        with open(os.path.join(CATALOG_DIR, name + ".json"), encoding="utf-8") as f:
+            p = positions(json.load(f))
+        args = ", ".join(f"{key}: {swift_positions(p[key])}" for key in
+                         ("risksByComponent", "componentPositionByRisk", "controlPositionsByRisk", "controlPositionsByComponent", "risksByControl"))
+        lines.append(f'        case "{name}": return CatalogPositions({args})')
     lines += ["        default: return nil", "        }", "    }"]
     for name in names:
         with open(os.path.join(CATALOG_DIR, name + ".json"), encoding="utf-8") as f:

@@ -23,6 +23,20 @@ final class CatalogIndexTests: XCTestCase {
         }
     }
 
+    /// Each control's risks, and their count, equal a scan of the risks naming it; an id the
+    /// catalog lacks has none.
+    func testRisksOfAControlEqualAScanOfTheRisks() throws {
+        for catalog in try catalogs() {
+            for control in catalog.controls {
+                let named = catalog.risks.filter { $0.controls.contains(control.id) }.map(\.id)
+                XCTAssertEqual(catalog.risks(mitigatedBy: control.id).map(\.id), named, "\(catalog.id) \(control.id)")
+                XCTAssertEqual(catalog.riskCount(mitigatedBy: control.id), named.count, "\(catalog.id) \(control.id)")
+            }
+            XCTAssertEqual(catalog.riskCount(mitigatedBy: "DASF 999"), 0)
+            XCTAssertTrue(catalog.risks(mitigatedBy: "DASF 999").isEmpty)
+        }
+    }
+
     /// Control tallies per component and per stage count each distinct mapped control once,
     /// by its status: checked against sets built from the risks, with a status on every third.
     func testControlTalliesPerComponentAndStageEqualAScan() throws {

@@ -1,4 +1,4 @@
-import DASFEngine
+@testable import DASFEngine
 import Foundation
 import XCTest
 
@@ -169,6 +169,9 @@ final class CatalogReferenceTests: XCTestCase {
             let a = Assessment(title: "t", catalog: compiled)
             XCTAssertEqual(Scorecard(catalog: compiled, assessment: a).overall, Scorecard(catalog: parsed, assessment: a).overall)
             XCTAssertEqual(compiled.risks(mitigatedBy: "DASF 1").map(\.id), parsed.risks(mitigatedBy: "DASF 1").map(\.id))
+            // The positions written by scripts/build-catalogs.py are the ones worked out at load.
+            XCTAssertEqual(BuiltinCatalogs.positions(id), parsed.positions, "run scripts/build-catalogs.py --embed-only")
+            XCTAssertEqual(compiled.positions, parsed.positions)
         }
     }
 }

@@ -54,7 +54,7 @@ public enum BuiltinCatalogs {
             guard let source = sources.first(where: { $0.id == id }), let file = compiled(id) else {
                 throw CatalogError(origin: id, problems: ["no built-in catalog has that id"])
             }
-            return Catalog(file: file, digest: source.digest)
+            return Catalog(file: file, digest: source.digest, positions: positions(id))
         }
     }
 

@@ -30,7 +30,8 @@ public struct Catalog: Sendable {
     // search of every conformance record in the binary (0.43 M instructions) before the map's
     // first frame.
     private let risksByComponent: [[Int]]
-    private let risksByControl: [String: [Int]]
+    /// Per control position, the risks mapped to it.
+    private let risksByControl: [[Int]]
     /// Per risk, the positions of its mapped controls in `controls`: scoring works on positions,
     /// not strings, because it runs after every key press.
     let controlPositionsByRisk: [[Int]]
@@ -39,9 +40,10 @@ public struct Catalog: Sendable {
     /// Per risk, the position of its component in `components`, or nil for an unknown one.
     let componentPositionByRisk: [Int?]
 
-    /// Builds the lookup tables. Callers validate first (`Catalog.load` does); duplicate ids keep
-    /// their first occurrence.
-    init(file: CatalogFile, digest: String, overlays: [OverlayReference] = []) {
+    /// Builds the lookup tables, from `positions` when they were worked out ahead (the built-in
+    /// catalogs). Callers validate first (`Catalog.load` does); duplicate ids keep their first
+    /// occurrence.
+    init(file: CatalogFile, digest: String, overlays: [OverlayReference] = [], positions: CatalogPositions? = nil) {
         self.overlays = overlays
         id = file.id
         version = file.version
@@ -58,45 +60,21 @@ public struct Catalog: Sendable {
         risks = file.risks
         controls = file.controls
         self.digest = digest
+        // One hash per id (a look before each insert was two, on the way to the first frame).
+        riskIndex = Dictionary(file.risks.indices.map { (file.risks[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+        controlIndex = Dictionary(file.controls.indices.map { (file.controls[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+        let positions = positions ?? CatalogPositions(of: file)
+        risksByComponent = positions.risksByComponent
+        risksByControl = positions.risksByControl
+        controlPositionsByRisk = positions.controlPositionsByRisk
+        controlPositionsByComponent = positions.controlPositionsByComponent
+        componentPositionByRisk = positions.componentPositionByRisk
+    }
 
-        let components = file.components
-        func componentPosition(_ id: Int) -> Int? { components.firstIndex { $0.id == id } }
-        let componentPositionByRisk = file.risks.map { componentPosition($0.component) }
-        // Sized up front: growing them rehashed every key seven times on the way to the first frame.
-        var riskIndex: [String: Int] = [:]
-        riskIndex.reserveCapacity(file.risks.count)
-        var risksByComponent = [[Int]](repeating: [], count: components.count)
-        var risksByControl: [String: [Int]] = [:]
-        risksByControl.reserveCapacity(file.controls.count)
-        for (position, risk) in file.risks.enumerated() where riskIndex[risk.id] == nil {
-            riskIndex[risk.id] = position
-            if let component = componentPositionByRisk[position] { risksByComponent[component].append(position) }
-            for control in risk.controls {
-                risksByControl[control, default: []].append(position)
-            }
-        }
-        var controlIndex: [String: Int] = [:]
-        controlIndex.reserveCapacity(file.controls.count)
-        for (position, control) in file.controls.enumerated() where controlIndex[control.id] == nil {
-            controlIndex[control.id] = position
-        }
-        self.riskIndex = riskIndex
-        self.controlIndex = controlIndex
-        self.risksByComponent = risksByComponent
-        self.risksByControl = risksByControl
-        self.componentPositionByRisk = componentPositionByRisk
-        let controlPositionsByRisk = file.risks.map { risk in risk.controls.compactMap { controlIndex[$0] } }
-        self.controlPositionsByRisk = controlPositionsByRisk
-        // Marks, not a Set<Int>: the same first-use search as above.
-        var byComponent = [[Int]](repeating: [], count: components.count)
-        for component in components.indices {
-            var mapped = [Bool](repeating: false, count: file.controls.count)
-            for position in risksByComponent[component] {
-                for control in controlPositionsByRisk[position] { mapped[control] = true }
-            }
-            byComponent[component] = mapped.indices.filter { mapped[$0] }
-        }
-        controlPositionsByComponent = byComponent
+    /// The positions the tables hold (for the test of those written ahead).
+    var positions: CatalogPositions {
+        CatalogPositions(risksByComponent: risksByComponent, componentPositionByRisk: componentPositionByRisk, controlPositionsByRisk: controlPositionsByRisk,
+                         controlPositionsByComponent: controlPositionsByComponent, risksByControl: risksByControl)
     }
 
     /// Where component `id` is in `components`.
@@ -126,7 +104,7 @@ public struct Catalog: Sendable {
     }
 
     /// How many risks a control is mapped to, without building the list.
-    public func riskCount(mitigatedBy controlID: String) -> Int { risksByControl[controlID]?.count ?? 0 }
+    public func riskCount(mitigatedBy controlID: String) -> Int { controlIndex[controlID].map { risksByControl[$0].count } ?? 0 }
 
     /// Each control that mitigates a risk of component `number`, once, in catalog order, with how
     /// many of the component's risks it mitigates: what deciding a whole component means.
@@ -140,7 +118,7 @@ public struct Catalog: Sendable {
 
     /// Every risk a control is mapped to: what implementing it buys.
     public func risks(mitigatedBy controlID: String) -> [Risk] {
-        (risksByControl[controlID] ?? []).map { risks[$0] }
+        (controlIndex[controlID].map { risksByControl[$0] } ?? []).map { risks[$0] }
     }
 
     /// The title with the overlays applied on top ("… 2.0 + acme"): what people are told they
