@@ -39,11 +39,13 @@ public struct Scorecard: Sendable {
         // every conformance record (see Catalog.risksByComponent).
         var byComponent = [Totals](repeating: Totals(), count: catalog.components.count), byPart: [String: Totals] = [:]
         var overall = Totals()
-        for (position, (risk, evaluation)) in zip(catalog.risks, evaluations).enumerated() {
+        // By position: a loop over the risks themselves copied each one (a dozen fields).
+        for (position, evaluation) in evaluations.enumerated() {
             if let component = catalog.componentPositionByRisk[position] {
                 byComponent[component].count(evaluation.state, assessed: evaluation.assessed)
             }
-            if !risk.part.isEmpty { byPart[risk.part, default: Totals()].count(evaluation.state, assessed: evaluation.assessed) }
+            let part = catalog.risks[position].part
+            if !part.isEmpty { byPart[part, default: Totals()].count(evaluation.state, assessed: evaluation.assessed) }
             overall.count(evaluation.state, assessed: evaluation.assessed)
         }
         func tally<S: Sequence>(_ positions: S, into totals: inout Totals) where S.Element == Int {
