@@ -44,11 +44,13 @@ let package = Package(
         // The thin terminal backend: blits the grid, reads keys and resizes. The only code that
         // imports CNcurses.
         .target(name: "DASFTerminal", dependencies: ["DASFUI", "CNcurses"]),
+        // Starting a thread on another core (affinity masks are GNU C): the map's start uses it.
+        .target(name: "CThread"),
         // The command line and the interactive map's wiring.
         .executableTarget(
             name: "dasf",
             dependencies: [
-                "DASFEngine", "DASFStore", "DASFUI", "DASFTerminal", "DASFReport", "DASFConfig", "DASFImport",
+                "DASFEngine", "DASFStore", "DASFUI", "DASFTerminal", "DASFReport", "DASFConfig", "DASFImport", "CThread",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -54,9 +54,11 @@ static inline void cnc_install_handlers(void) {
 
 static inline int cnc_stop_requested(void) { return cnc_stop_signal; }
 
-/// Sets the locale from the environment and says whether it is UTF-8.
+/// Sets the character type from the environment (LC_ALL, LC_CTYPE, LANG) and says whether it is
+/// UTF-8. Only LC_CTYPE: it is all ncurses and wcwidth read, and setting every category opened
+/// a dozen locale files more before the first frame.
 static inline int cnc_setlocale_utf8(void) {
-    setlocale(LC_ALL, "");
+    setlocale(LC_CTYPE, "");
     const char *codeset = nl_langinfo(CODESET);
     return codeset != NULL && strcmp(codeset, "UTF-8") == 0;
 }

@@ -109,22 +109,27 @@ struct OpenCommand: ParsableCommand {
         let settings = UserSettings.current
         let themeName = UserSettings.theme(flag: theme, noColor: noColor)
         let mouse = !noMouse && (settings.mouse ?? true)
-        let session = MapSession(unicode: unicode, mouse: mouse, themeName: themeName, author: UserSettings.author(author), review: review, present: present)
+        /// The session: made where the state is, since finding the login name asks the system's
+        /// user database (a dozen calls), which the other core can do while ncurses starts.
+        func session() -> MapSession {
+            MapSession(unicode: unicode, mouse: mouse, themeName: themeName, author: UserSettings.author(author), review: review, present: present)
+        }
         /// The map's start from the file as read: the document, the state and (when the size is
         /// known) its first frame.
-        func start(_ document: AssessmentDocument, size: Size) -> (AssessmentDocument, AppState) {
+        func start(_ document: AssessmentDocument, size: Size) -> (AssessmentDocument, AppState, MapSession) {
+            let session = session()
             // A file that cannot be saved is said so now and opened read-only, not discovered later.
             let unwritable = readonly ? nil : document.file.whyNotWritable
             return (document, session.state(file: file, document: document, size: size, readOnly: readonly || unwritable != nil,
-                                            notice: unwritable.map { "opened read-only: \($0)" } ?? notice))
+                                            notice: unwritable.map { "opened read-only: \($0)" } ?? notice), session)
         }
         // Against a built-in catalog, the document, the state and the first frame are made on the
         // other core while ncurses starts (a sixth of the time to the first frame); the terminal's
         // size is asked of the kernel, and should ncurses see another, the frame is made again.
         let ahead = deferred ? NcursesBackend.terminalSize().map { size in
-            Background(on: lane) { () throws -> (AssessmentDocument, AppState, Frame) in
-                let (document, state) = start(try AssessmentDocument.open(saveFile, using: nil, readOverlay: CatalogYAML.overlay), size: size)
-                return (document, state, Renderer.render(state))
+            Background(on: lane) { () throws -> (AssessmentDocument, AppState, MapSession, Frame) in
+                let (document, state, session) = start(try AssessmentDocument.open(saveFile, using: nil, readOverlay: CatalogYAML.overlay), size: size)
+                return (document, state, session, Renderer.render(state))
             }
         } : nil
         lane?.close()
@@ -132,12 +137,12 @@ struct OpenCommand: ParsableCommand {
             Console.error("no usable terminal (is TERM set to a known terminal type?)")
             throw ExitCode.failure
         }
-        let document: AssessmentDocument, state: AppState, firstFrame: Frame?
+        let document: AssessmentDocument, state: AppState, session: MapSession, firstFrame: Frame?
         do {
             if let ahead {
-                (document, state, firstFrame) = try ahead.value()
+                (document, state, session, firstFrame) = try ahead.value()
             } else {
-                (document, state) = start(try opened ?? AssessmentDocument.open(saveFile, using: nil, readOverlay: CatalogYAML.overlay), size: backend.size)
+                (document, state, session) = start(try opened ?? AssessmentDocument.open(saveFile, using: nil, readOverlay: CatalogYAML.overlay), size: backend.size)
                 firstFrame = nil
             }
         } catch {
