@@ -107,4 +107,13 @@ static inline mmask_t cnc_wheel_down(void) { return BUTTON5_PRESSED; }
 static inline mmask_t cnc_button1_double(void) { return BUTTON1_DOUBLE_CLICKED; }
 static inline mmask_t cnc_button1_single(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED; }
 static inline int cnc_colors(void) { return COLORS; }
+
+/// One cell for wadd_wchnstr: what setcchar makes of a single spacing character, without its
+/// checks (the backend passes no control or combining characters here).
+static inline void cnc_cell(cchar_t *cell, wchar_t character, attr_t attributes, int pair) {
+    cell->attr = (attributes & ~A_COLOR) | (attr_t)COLOR_PAIR(pair > 255 ? 255 : pair);
+    cell->chars[0] = character;
+    for (int i = 1; i < CCHARW_MAX; i++) cell->chars[i] = 0;
+    cell->ext_color = pair;
+}
 #endif

@@ -13,8 +13,8 @@ public final class NcursesBackend: TerminalBackend {
     private var pairs = [Int16](repeating: 0, count: Color.allCases.count * Color.allCases.count)
     private var pairsMade: Int16 = 0
     private var previous: Grid?
-    /// The characters of one run of cells, reused frame after frame.
-    private var run: [wchar_t] = []
+    /// One run of cells as ncurses takes them, reused frame after frame.
+    private var run: [cchar_t] = []
     private var quickErrors = 0
     private var stopped = false
 
@@ -77,59 +77,63 @@ public final class NcursesBackend: TerminalBackend {
         var run = self.run
         self.run = []
         defer { self.run = run }
-        if run.count < grid.width + 1 { run = Array(repeating: 0, count: grid.width + 1) }
-        grid.cells.withUnsafeBufferPointer { cells in
-            (reuse ? previous?.cells : nil).withUnsafeBufferPointerIfAny { before in
-                for y in 0..<grid.height {
-                    var x = 0
-                    while x < grid.width {
-                        let i = y * grid.width + x
-                        let cell = cells[i]
-                        if cell.width == 0 || (before.map { $0[i] == cell } ?? false) && cell.cluster == 0 { x += 1; continue }
-                        // On an erased window a stretch of plain blanks is already there: skipped,
-                        // not written cell by cell (most of a first frame at 200x60).
-                        if before == nil && cell == .blank {
-                            var stretch = 1
-                            while x + stretch < grid.width && cells[i + stretch] == .blank { stretch += 1 }
-                            if stretch >= Self.skippedBlanks { x += stretch; continue }
-                        }
-                        if cell.cluster != 0 {
-                            put(cell, scalars: grid.scalars(of: cell), x: x, y: y)
-                            x += 1
-                            continue
-                        }
-                        // A run: changed cells of one style and one scalar each, written with one call
-                        // from one reusable buffer (a wide character's right half travels with it).
-                        // Blanks join a run of another style when they would look the same in it
-                        // (only their background shows), so the terminal is not sent a change of
-                        // colour and back for the spaces between two words of one colour.
-                        var count = 0, end = x, style = cell.style, onlyBlanks = true
-                        while end < grid.width {
-                            let next = cells[y * grid.width + end]
-                            if next.width == 0 { end += 1; continue }
-                            if next.cluster != 0 { break }
-                            let blank = next.scalar == " "
-                            if next.style != style {
-                                if blank && Self.blankLooksAlike(next.style, style) {
-                                    // Drawn in the run's style.
-                                } else if onlyBlanks && Self.blankLooksAlike(style, next.style) {
-                                    style = next.style
-                                } else {
-                                    break
-                                }
+        if run.count < grid.width + 1 { run = Array(repeating: cchar_t(), count: grid.width + 1) }
+        run.withUnsafeMutableBufferPointer { run in
+            grid.cells.withUnsafeBufferPointer { cells in
+                (reuse ? previous?.cells : nil).withUnsafeBufferPointerIfAny { before in
+                    for y in 0..<grid.height {
+                        var x = 0
+                        while x < grid.width {
+                            let i = y * grid.width + x
+                            let cell = cells[i]
+                            if cell.width == 0 || (before.map { $0[i] == cell } ?? false) && cell.cluster == 0 { x += 1; continue }
+                            // On an erased window a stretch of plain blanks is already there: skipped,
+                            // not written cell by cell (most of a first frame at 200x60).
+                            if before == nil && cell == .blank {
+                                var stretch = 1
+                                while x + stretch < grid.width && cells[i + stretch] == .blank { stretch += 1 }
+                                if stretch >= Self.skippedBlanks { x += stretch; continue }
                             }
-                            if let before, before[y * grid.width + end] == next, end > x { break }
-                            if before == nil && blank && end > x && Self.blanksAhead(cells, from: y * grid.width + end, limit: grid.width - end) { break }
-                            onlyBlanks = onlyBlanks && blank
-                            run[count] = wchar_t(bitPattern: next.scalar.value)
-                            count += 1
-                            end += 1
+                            if cell.cluster != 0 {
+                                put(cell, scalars: grid.scalars(of: cell), x: x, y: y)
+                                x += 1
+                                continue
+                            }
+                            // A run: changed cells of one style and one scalar each, written with one call
+                            // from one reusable buffer (a wide character's right half travels with it).
+                            // Blanks join a run of another style when they would look the same in it
+                            // (only their background shows), so the terminal is not sent a change of
+                            // colour and back for the spaces between two words of one colour.
+                            // The characters first (the run's style is known at its end), in place.
+                            var count = 0, end = x, style = cell.style, onlyBlanks = true
+                            while end < grid.width {
+                                let next = cells[y * grid.width + end]
+                                if next.width == 0 { end += 1; continue }
+                                if next.cluster != 0 { break }
+                                let blank = next.scalar == " "
+                                if next.style != style {
+                                    if blank && Self.blankLooksAlike(next.style, style) {
+                                        // Drawn in the run's style.
+                                    } else if onlyBlanks && Self.blankLooksAlike(style, next.style) {
+                                        style = next.style
+                                    } else {
+                                        break
+                                    }
+                                }
+                                if let before, before[y * grid.width + end] == next, end > x { break }
+                                if before == nil && blank && end > x && Self.blanksAhead(cells, from: y * grid.width + end, limit: grid.width - end) { break }
+                                onlyBlanks = onlyBlanks && blank
+                                run[count].chars.0 = wchar_t(bitPattern: next.scalar.value)
+                                count += 1
+                                end += 1
+                            }
+                            // Cells as ncurses keeps them, copied in without its per-character
+                            // processing (waddnwstr's was 250 instructions a character).
+                            let attributes = attributes(style), pair = color ? Int32(pairNumber(style)) : 0
+                            for k in 0..<count { cnc_cell(&run[k], run[k].chars.0, attributes, pair) }
+                            if wmove(window, Int32(y), Int32(x)) != ERR { _ = wadd_wchnstr(window, run.baseAddress, Int32(count)) }
+                            x = end
                         }
-                        run[count] = 0
-                        _ = wattr_set(window, attributes(style), color ? pairNumber(style) : 0, nil)
-                        // The bottom-right cell reports an error (the cursor cannot advance) but is drawn.
-                        _ = run.withUnsafeBufferPointer { mvwaddnwstr(window, Int32(y), Int32(x), $0.baseAddress, Int32(count)) }
-                        x = end
                     }
                 }
             }
