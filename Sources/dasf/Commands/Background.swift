@@ -1,6 +1,5 @@
 import CThread
 import Foundation
-import Synchronization
 
 /// Work started on another thread now, its result waited for later (rethrowing its error).
 final class Background<Value>: @unchecked Sendable {
@@ -8,8 +7,6 @@ final class Background<Value>: @unchecked Sendable {
     // Read by the worker only; then `result`, guarded by `condition`.
     private var work: (() throws -> Value)?
     private var result: Result<Value, any Error>?
-    /// Set once `result` is: read without the lock while waiting briefly.
-    private let finished = Atomic<Bool>(false)
 
     /// On `lane` after what it was given before, else on a thread of its own.
     init(on lane: Lane? = nil, _ work: @escaping () throws -> Value) {
@@ -22,29 +19,19 @@ final class Background<Value>: @unchecked Sendable {
         condition.lock()
         work = nil
         result = outcome
-        finished.store(true, ordering: .releasing)
         condition.broadcast()
         condition.unlock()
     }
 
-    /// Waits for the work to end: for the first `spin` seconds by looking (yielding the core
-    /// between looks), then asleep. The map's first frame comes from the other core within a
-    /// millisecond or two, and waking a thread that slept took 0.15 ms of that here (a
-    /// virtual machine's idle core is woken by the host).
-    func value(spin: Double = 0.003) throws -> Value {
-        let deadline = Self.now() + spin
-        while !finished.load(ordering: .acquiring) && Self.now() < deadline { sched_yield() }
+    /// Waits for the work to end, asleep. (Looking for it instead, yielding the core between
+    /// looks, was measured and dropped: it kept a core busy that the worker and the terminal
+    /// needed; the first frame took 1.76-1.93x the C map's time that way, 1.63-1.75x asleep.)
+    func value() throws -> Value {
         condition.lock()
         while result == nil { condition.wait() }
         let outcome = result!
         condition.unlock()
         return try outcome.get()
-    }
-
-    private static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }
 
