@@ -1,5 +1,5 @@
-// The only C dasf has: access to ncursesw's wide-character API from Swift 6, and the pieces
-// that must be C (signal handlers, macros Swift does not import).
+// ncursesw for Swift: access to its wide-character API from Swift 6, and the pieces of the
+// terminal backend that must be C (signal handlers, macros Swift does not import).
 #ifndef DASF_CNCURSES_SHIM_H
 #define DASF_CNCURSES_SHIM_H
 
