@@ -358,31 +358,30 @@ def compile_values():
         "// the JSON's, validated).",
         "",
         "extension BuiltinCatalogs {",
-        "    /// The catalog file of a shipped catalog, built from literals; nil for any other id.",
-        "    static func compiled(_ id: String) -> CatalogFile? {",
-        "        switch id {",
     ]
     names = ("dasf-2.0", "dasf-1.0")
-    for name in names:
-        lines.append(f'        case "{name}": return {name.replace("-", "_").replace(".", "_")}()')
-    lines += ["        default: return nil", "        }", "    }", "",
-              "    /// A shipped catalog's version, without building it (the map's \"newer DASF\" check).",
-              "    static func version(_ id: String) -> String? {",
-              "        switch id {"]
-    for name in names:
+
+    def read(name):
         with open(os.path.join(CATALOG_DIR, name + ".json"), encoding="utf-8") as f:
-            lines.append(f'        case "{name}": return {swift_string(json.load(f)["version"])}')
-    lines += ["        default: return nil", "        }", "    }", "",
-              "    /// Where things are in a shipped catalog's arrays, worked out here (CatalogPositions).",
-              "    static func positions(_ id: String) -> CatalogPositions? {",
-              "        switch id {"]
-    for name in names:
-        with open(os.path.join(CATALOG_DIR, name + ".json"), encoding="utf-8") as f:
-            p = positions(json.load(f))
-        args = ", ".join(f"{key}: {swift_positions(p[key])}" for key in
-                         ("risksByComponent", "componentPositionByRisk", "controlPositionsByRisk", "controlPositionsByComponent", "risksByControl"))
-        lines.append(f'        case "{name}": return CatalogPositions({args})')
-    lines += ["        default: return nil", "        }", "    }"]
+            return json.load(f)
+
+    def switch_on_id(doc, signature, value_of):
+        """A function answering for each shipped catalog's id, nil for any other."""
+        out = [f"    /// {doc}", f"    static func {signature} {{", "        switch id {"]
+        out += [f'        case "{name}": return {value_of(name)}' for name in names]
+        return out + ["        default: return nil", "        }", "    }"]
+
+    def positions_of(name):
+        p = positions(read(name))
+        return "CatalogPositions(" + ", ".join(f"{key}: {swift_positions(p[key])}" for key in (
+            "risksByComponent", "componentPositionByRisk", "controlPositionsByRisk", "controlPositionsByComponent", "risksByControl")) + ")"
+
+    lines += switch_on_id("The catalog file of a shipped catalog, built from literals; nil for any other id.",
+                          "compiled(_ id: String) -> CatalogFile?", lambda name: name.replace("-", "_").replace(".", "_") + "()")
+    lines += [""] + switch_on_id("A shipped catalog's version, without building it (the map's \"newer DASF\" check).",
+                                 "version(_ id: String) -> String?", lambda name: swift_string(read(name)["version"]))
+    lines += [""] + switch_on_id("Where things are in a shipped catalog's arrays, worked out here (CatalogPositions).",
+                                 "positions(_ id: String) -> CatalogPositions?", positions_of)
     for name in names:
         with open(os.path.join(CATALOG_DIR, name + ".json"), encoding="utf-8") as f:
             c = json.load(f)
