@@ -160,6 +160,32 @@ final class EndToEndTests: XCTestCase {
         tmux.waitFor("EXIT=0")
     }
 
+    /// Issue 13: the backend hands ncurses ready cells (`wadd_wchnstr`). Characters newer than
+    /// the C library's tables (it calls them unprintable) must still be drawn over what the
+    /// screen showed before, in the columns the map gave them, with the rest of the row and the
+    /// next row in place. (A try that sent such cells through `wadd_wch` left the map's counts
+    /// showing through them: this test caught it.)
+    func testCharactersTheCLibraryDoesNotKnowKeepTheColumnsInLine() throws {
+        XCTAssertEqual(Tmux.shell("'\(dasf!)' new u.dasf.json", in: directory).status, 0)
+        XCTAssertEqual(Tmux.shell("'\(dasf!)' set u.dasf.json control 1 --owner 'A\u{31EF}B\u{1FAE9}C\u{2FFC}D' --status planned", in: directory).status, 0)
+        XCTAssertEqual(Tmux.shell("'\(dasf!)' set u.dasf.json control 2 --owner 'Plain Owner' --status planned", in: directory).status, 0)
+        tmux.start("'\(dasf!)' u.dasf.json", width: 100, height: 30)
+        tmux.waitFor("DATA OPERATIONS")
+        tmux.keys("c")
+        let screen = tmux.waitFor("Plain Owner")
+        let lines = screen.split(separator: "\n").map(String.init)
+        let first = try XCTUnwrap(lines.first { $0.contains("DASF 1 ") }), second = try XCTUnwrap(lines.first { $0.contains("DASF 2 ") })
+        XCTAssertTrue(second.hasPrefix(" ◔ DASF 2"), "nothing spilled onto the next row: \(second)")
+        let owner = try XCTUnwrap(first.range(of: "planned").map { first[$0.upperBound...] })
+        let a = try XCTUnwrap(owner.firstIndex(of: "A")), c = try XCTUnwrap(owner.firstIndex(of: "C"))
+        // Between the known letters only what the map drew there: no cell of the earlier screen.
+        XCTAssertTrue(owner[a..<c].allSatisfy { "AB ".contains($0) }, "cells of the earlier screen showed through: \(first)")
+        XCTAssertEqual(first.distance(from: first.startIndex, to: a), second.distance(from: second.startIndex, to: try XCTUnwrap(second.range(of: "Plain")).lowerBound),
+                       "the owners start in one column:\n\(first)\n\(second)")
+        tmux.keys("q")
+        tmux.waitFor("EXIT=0")
+    }
+
     /// Issue 10.3: speaker's notes in a second terminal follow the presenter through three
     /// components, show what the projector hides, and keep following when either side restarts.
     func testNotesFollowThePresenterThroughComponentsAndRestarts() throws {
