@@ -69,9 +69,21 @@ static inline WINDOW *cnc_start(void) {
     SCREEN *screen = newterm(NULL, stdout, stdin);
     if (screen == NULL) return NULL;
     set_term(screen);
+    // Until its screen has once been left and resumed, ncurses 6.4 writes to the terminal after
+    // every cursor movement it makes (its "initial" state, meant for terminfo-level programs):
+    // the first frame went out in 124 writes at 120x40 and 237 at 200x60, each a system call and
+    // a wake-up of whatever reads the terminal. Left at once, before anything is drawn, its
+    // output goes with newterm's in one write (the alternate screen entered and left);
+    // `cnc_resume` then comes back, and every frame goes out as one buffer.
+    endwin();
     cnc_screen_active = 1;
     return stdscr;
 }
+
+/// Back from the `endwin` in `cnc_start`: a refresh of the empty screen. Before colour is
+/// started, on purpose: a resume with colour on sends the terminal's "original colours"
+/// (OSC 104 on xterm), which would throw away a palette the user set (base16-shell and the like).
+static inline void cnc_resume(void) { wrefresh(stdscr); }
 
 /// Turns XON/XOFF flow control off, so Ctrl-S reaches the program (it saves) instead of freezing
 /// the output, and tells ncurses this is the program's mode so it is restored after a suspend.

@@ -40,6 +40,7 @@ public final class NcursesBackend: TerminalBackend {
         nonl()
         keypad(window, true)
         intrflush(window, false)
+        cnc_resume()
         self.color = color && has_colors()
         if self.color {
             start_color()

@@ -186,6 +186,28 @@ final class EndToEndTests: XCTestCase {
         tmux.waitFor("EXIT=0")
     }
 
+    /// Issue 13: the first frame goes to the terminal as one buffer, not a write after every
+    /// cursor movement (ncurses' state before its screen is first resumed: 124 writes at
+    /// 120x40 before the change), and starting sends no "original colours" (OSC 104), which
+    /// would reset a palette the user set. The writes are counted with strace where it exists.
+    func testTheFirstFrameGoesOutInAFewWritesAndLeavesThePaletteAlone() throws {
+        guard Tmux.shell("command -v strace").status == 0 else { throw XCTSkip("strace is not installed") }
+        XCTAssertEqual(Tmux.shell("'\(dasf!)' new w.dasf.json --models rag", in: directory).status, 0)
+        let log = directory! + "/writes.log"
+        // xterm's description, which has the palette reset tmux's lacks.
+        tmux.start("TERM=xterm-256color strace -f -s 64 -e trace=write -o '\(log)' '\(dasf!)' w.dasf.json", width: 120, height: 40)
+        tmux.waitFor("DATA OPERATIONS")
+        tmux.keys("Right")
+        tmux.waitFor("━ · 2 ")
+        tmux.keys("q")
+        tmux.waitFor("EXIT=0")
+        let writes = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").filter { $0.contains("write(1,") }
+        // Start, the frame (in the buffer's pieces), one move, the way out: 124 and more before.
+        XCTAssertGreaterThan(writes.count, 3, "strace saw the writes")
+        XCTAssertLessThanOrEqual(writes.count, 16, writes.joined(separator: "\n"))
+        XCTAssertFalse(writes.contains { $0.contains("]104") }, "the palette was reset: \(writes.joined(separator: "\n"))")
+    }
+
     /// Issue 10.3: speaker's notes in a second terminal follow the presenter through three
     /// components, show what the projector hides, and keep following when either side restarts.
     func testNotesFollowThePresenterThroughComponentsAndRestarts() throws {
